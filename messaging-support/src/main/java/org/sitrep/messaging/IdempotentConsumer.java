@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,9 +25,11 @@ public class IdempotentConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ProcessedEvents processed;
+    private final MeterRegistry metrics;
 
-    public IdempotentConsumer(ProcessedEvents processed) {
+    public IdempotentConsumer(ProcessedEvents processed, MeterRegistry metrics) {
         this.processed = processed;
+        this.metrics = metrics;
     }
 
     /** @return true when the event was applied now, false when it had been applied before */
@@ -46,6 +49,7 @@ public class IdempotentConsumer {
                 if (!TransientFailures.isTransient(e)) {
                     throw e;
                 }
+                metrics.counter("sitrep.consumer.retries", "consumer", consumer).increment();
                 LOG.warnf("%s: event %s not applied (attempt %d), retrying in %d ms: %s", consumer, event.id(), attempt,
                         backoff.toMillis(), e.getMessage());
                 sleep(backoff);

@@ -3,6 +3,7 @@ package org.sitrep.ingest.rest;
 import java.util.List;
 
 import org.jboss.logging.Logger;
+import org.sitrep.messaging.TransientFailures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.ws.rs.NotAllowedException;
@@ -49,6 +50,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("request failed while the database is unavailable: %s", e.getMessage());
+            return Response.fromResponse(Problem.of(503, "service-unavailable", "Service unavailable",
+                    "the database is not reachable; retry the request shortly", null).toResponse())
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "internal-error", "Internal error", "the request could not be completed; it can be retried", null)
                 .toResponse();
