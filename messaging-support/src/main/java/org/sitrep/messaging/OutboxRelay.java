@@ -89,10 +89,20 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             failures.increment();
             resetProducer();
+            refreshPending();
             if (!failing) {
                 LOG.warnf("outbox relay cannot publish, will retry: %s", rootMessage(e));
                 failing = true;
             }
+        }
+    }
+
+    /** Keeps the pending gauge true while publishing fails (the batch transaction rolled back). */
+    private void refreshPending() {
+        try (Connection c = dataSource.getConnection()) {
+            pending.set(countPending(c));
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("cannot count pending outbox rows: %s", e.getMessage());
         }
     }
 
