@@ -71,7 +71,7 @@ public class OutboxRelay {
         registry.gauge("sitrep.outbox.pending", pending);
     }
 
-    @Scheduled(every = "${sitrep.outbox.poll-interval:0.2s}", delayed = "1s",
+    @Scheduled(every = "${sitrep.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "sitrep-outbox-relay")
     void tick() {
         if (!config.relayEnabled()) {
