@@ -1,0 +1,184 @@
+package org.sitrep.briefing.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.sitrep.briefing.domain.Category;
+import org.sitrep.briefing.domain.CellKey;
+import org.sitrep.briefing.domain.Period;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The read queries of the situation map. Counts come from the hourly aggregate for the whole hours of a period and
+ * from the reports themselves for the partial hours at its edges. {@code regions} null means every region.
+ */
+@ApplicationScoped
+public class SituationQueries {
+
+    /** Ranks severities so that I (the gravest) sorts first. */
+    private static final String SEVERITY_RANK =
+            "case severity when 'I' then 1 when 'II' then 2 when 'III' then 3 else 4 end";
+
+    private final DataSource dataSource;
+
+    public SituationQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Map<CellKey, Long> countCells(Period period, Set<String> regions) {
+        Map<CellKey, Long> counts = new HashMap<>();
+        Period.HourSplit split = period.hourSplit();
+        try (Connection c = dataSource.getConnection()) {
+            if (split.wholeHours().isPresent()) {
+                Period whole = split.wholeHours().get();
+                collect(c, "select region_code, category, sum(count) from situation_count "
+                        + "where hour_start >= ? and hour_start < ?" + regionFilter(regions)
+                        + " group by region_code, category", whole, regions, counts);
+            }
+            for (Period edge : split.edges()) {
+                collect(c, "select region_code, category, count(*) from classified_report "
+                        + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions)
+                        + " group by region_code, category", edge, regions, counts);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the situation", e);
+        }
+        return counts;
+    }
+
+    /** Reports of a period, newest first. */
+    public List<ReportRow> reports(Period period, Set<String> regions, Category category, long offset, int limit) {
+        String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category from classified_report "
+                + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions) + categoryFilter(category)
+                + " order by occurred_at desc, report_id offset ? limit ?";
+        return query(sql, period, regions, category, offset, limit);
+    }
+
+    public long countReports(Period period, Set<String> regions, Category category) {
+        String sql = "select count(*) from classified_report where occurred_at >= ? and occurred_at < ?"
+                + regionFilter(regions) + categoryFilter(category);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bind(c, ps, period, regions);
+            if (category != null) {
+                ps.setString(i, category.name());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count reports", e);
+        }
+    }
+
+    /** The gravest reports of a period: severity I first, then the newest. */
+    public List<ReportRow> mostSevere(Period period, Set<String> regions, int limit) {
+        String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category from classified_report "
+                + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions)
+                + " order by " + SEVERITY_RANK + ", occurred_at desc, report_id offset ? limit ?";
+        return query(sql, period, regions, null, 0, limit);
+    }
+
+    /** Every report of a period (for the cells of a briefing), newest first. */
+    public List<ReportRow> allReports(Period period, Set<String> regions) {
+        return reports(period, regions, null, 0, Integer.MAX_VALUE);
+    }
+
+    public Map<UUID, ReportRow> byIds(Collection<UUID> ids) {
+        Map<UUID, ReportRow> rows = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select report_id, title, unit_id, region_code, occurred_at, "
+                     + "severity, category from classified_report where report_id = any (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ReportRow row = row(rs);
+                    rows.put(row.id(), row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read reports", e);
+        }
+        return rows;
+    }
+
+    private List<ReportRow> query(String sql, Period period, Set<String> regions, Category category, long offset,
+            int limit) {
+        List<ReportRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bind(c, ps, period, regions);
+            if (category != null) {
+                ps.setString(i++, category.name());
+            }
+            ps.setLong(i++, offset);
+            ps.setLong(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read reports", e);
+        }
+        return rows;
+    }
+
+    private static ReportRow row(ResultSet rs) throws SQLException {
+        return new ReportRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7));
+    }
+
+    private static void collect(Connection c, String sql, Period period, Set<String> regions,
+            Map<CellKey, Long> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, period, regions);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String region = rs.getString(1).trim();
+                    String category = rs.getString(2);
+                    long n = rs.getLong(3);
+                    Category.parse(category).ifPresent(cat -> into.merge(new CellKey(region, cat), n, Long::sum));
+                }
+            }
+        }
+    }
+
+    /** Binds period and region filter; returns the next parameter index. */
+    private static int bind(Connection c, PreparedStatement ps, Period period, Set<String> regions) throws SQLException {
+        ps.setObject(1, OffsetDateTime.ofInstant(period.from(), ZoneOffset.UTC));
+        ps.setObject(2, OffsetDateTime.ofInstant(period.to(), ZoneOffset.UTC));
+        if (regions == null) {
+            return 3;
+        }
+        Array array = c.createArrayOf("varchar", regions.toArray());
+        ps.setArray(3, array);
+        return 4;
+    }
+
+    private static String regionFilter(Set<String> regions) {
+        return regions == null ? "" : " and region_code = any (?)";
+    }
+
+    private static String categoryFilter(Category category) {
+        return category == null ? "" : " and category = ?";
+    }
+}

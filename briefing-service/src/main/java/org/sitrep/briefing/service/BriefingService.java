@@ -1,0 +1,208 @@
+package org.sitrep.briefing.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.sitrep.briefing.config.BriefingConfig;
+import org.sitrep.briefing.domain.Category;
+import org.sitrep.briefing.domain.CellKey;
+import org.sitrep.briefing.domain.ContentHash;
+import org.sitrep.briefing.domain.Period;
+import org.sitrep.briefing.domain.RollUp;
+import org.sitrep.briefing.domain.Situation;
+import org.sitrep.briefing.domain.SituationAssembler;
+import org.sitrep.briefing.persistence.BriefingEntity;
+import org.sitrep.briefing.persistence.ReportRow;
+import org.sitrep.briefing.persistence.SituationQueries;
+import org.sitrep.messaging.Outbox;
+import org.sitrep.regions.RegionCatalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Generates briefings (on demand and the scheduled daily one), stores them and announces them on {@code briefings}. */
+@ApplicationScoped
+public class BriefingService {
+
+    public static final String ON_DEMAND = "ON_DEMAND";
+    public static final String DAILY = "DAILY";
+    static final String TOPIC = "briefings";
+    static final String EVENT_TYPE = "org.sitrep.briefing.generated.v1";
+
+    private static final Logger LOG = Logger.getLogger(BriefingService.class);
+
+    private final SituationQueries queries;
+    private final RegionCatalogue catalogue;
+    private final BriefingConfig config;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public BriefingService(SituationQueries queries, RegionCatalogue catalogue, BriefingConfig config, Outbox outbox,
+            ObjectMapper mapper, EntityManager em, Clock clock, MeterRegistry registry) {
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.config = config;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.em = em;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Generates an on-demand briefing for a period (regionCode null: everything). */
+    @Transactional
+    public BriefingEntity generateOnDemand(Period period, String regionCode) {
+        return generate(ON_DEMAND, period, regionCode);
+    }
+
+    @Scheduled(cron = "{sitrep.briefing.daily.cron}", timeZone = "{sitrep.briefing.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "sitrep-daily-briefing")
+    void daily() {
+        generateDaily(clock);
+    }
+
+    public Optional<BriefingEntity> generateDaily(Clock at) {
+        return generateDaily(at.instant());
+    }
+
+    /**
+     * Generates the DAILY briefing of the office day before the one containing {@code now}, unless that day has one
+     * already (then nothing happens). Replicas serialise on a transaction-scoped advisory lock; the unique index on
+     * scheduled periods is the backstop.
+     */
+    public Optional<BriefingEntity> generateDaily(Instant now) {
+        Period period = Period.previousOfficeDay(now, config.zone());
+        Optional<BriefingEntity> made = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                    .setParameter(1, "sitrep-briefing:" + DAILY + ":" + period.from())
+                    .getResultList();
+            long existing = BriefingEntity.count("kind = ?1 and periodFrom = ?2 and periodTo = ?3 and regionCode is null",
+                    DAILY, period.from(), period.to());
+            if (existing > 0) {
+                return Optional.<BriefingEntity>empty();
+            }
+            return Optional.of(generate(DAILY, period, null));
+        });
+        if (made.isEmpty()) {
+            LOG.infof("daily briefing for %s – %s exists already", period.from(), period.to());
+        }
+        return made;
+    }
+
+    public Optional<BriefingEntity> find(UUID id) {
+        return Optional.ofNullable(BriefingEntity.findById(id));
+    }
+
+    public Optional<BriefingEntity> latest() {
+        return BriefingEntity.findAll(Sort.descending("generatedAt").and("id", Sort.Direction.Descending))
+                .<BriefingEntity>firstResultOptional();
+    }
+
+    public Page<BriefingEntity> list(int page, int size) {
+        var query = BriefingEntity.findAll(Sort.descending("generatedAt").and("id", Sort.Direction.Descending));
+        List<BriefingEntity> items = query.page(page, size).list();
+        return new Page<>(items, query.count(), page, size);
+    }
+
+    public BriefingContent content(BriefingEntity briefing) {
+        try {
+            return mapper.readValue(briefing.content, BriefingContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored briefing " + briefing.id + " is not readable", e);
+        }
+    }
+
+    /** Builds what a briefing of {@code kind} for the period says, from the read model as it is now. */
+    public BriefingContent build(String kind, Period period, String regionCode) {
+        RollUp rollUp = RollUp.of(catalogue, regionCode);
+        Map<CellKey, Long> current = queries.countCells(period, rollUp.codesInScope());
+        Situation situation = SituationAssembler.assemble(rollUp, period, current,
+                queries.countCells(period.previous(), rollUp.codesInScope()));
+        List<ReportItem> mostSevere = queries.mostSevere(period, rollUp.codesInScope(), config.mostSevereLimit())
+                .stream().map(r -> ReportItem.of(r, catalogue)).toList();
+        BriefingContent.Headline headline = new BriefingContent.Headline(situation.totals(), situation.previousTotals(),
+                situation.change(), situation.total());
+        return new BriefingContent(kind, period.from(), period.to(), regionCode, headline, situation, mostSevere,
+                cells(rollUp, situation, queries.allReports(period, rollUp.codesInScope())));
+    }
+
+    private static List<BriefingContent.Cell> cells(RollUp rollUp, Situation situation, List<ReportRow> reports) {
+        Map<String, Integer> rowOrder = new HashMap<>();
+        for (Situation.Row row : situation.regions()) {
+            rowOrder.put(row.regionCode(), rowOrder.size());
+        }
+        Map<CellKey, List<UUID>> cells = new LinkedHashMap<>();
+        for (ReportRow r : reports) {
+            Optional<Category> category = Category.parse(r.category());
+            Optional<String> row = rollUp.rowOf(r.regionCode());
+            if (category.isPresent() && row.isPresent()) {
+                cells.computeIfAbsent(new CellKey(row.get(), category.get()), k -> new ArrayList<>()).add(r.id());
+            }
+        }
+        List<BriefingContent.Cell> out = new ArrayList<>();
+        cells.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<CellKey, List<UUID>>>comparingInt(
+                                e -> rowOrder.getOrDefault(e.getKey().regionCode(), Integer.MAX_VALUE))
+                        .thenComparing(e -> e.getKey().regionCode())
+                        .thenComparing(e -> e.getKey().category()))
+                .forEach(e -> out.add(new BriefingContent.Cell(e.getKey().regionCode(), e.getKey().category().name(),
+                        List.copyOf(e.getValue()))));
+        return out;
+    }
+
+    private BriefingEntity generate(String kind, Period period, String regionCode) {
+        BriefingContent content = build(kind, period, regionCode);
+        BriefingEntity b = new BriefingEntity();
+        b.id = UUID.randomUUID();
+        b.kind = kind;
+        b.periodFrom = period.from();
+        b.periodTo = period.to();
+        b.regionCode = regionCode;
+        b.generatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        b.reportCount = (int) content.headline().reportCount();
+        b.contentHash = ContentHash.of(content);
+        try {
+            b.content = mapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("briefing content cannot be written", e);
+        }
+        b.persist();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("briefingId", b.id.toString());
+        payload.put("kind", kind);
+        payload.put("from", period.from().toString());
+        payload.put("to", period.to().toString());
+        payload.put("regionCode", regionCode);
+        payload.put("generatedAt", b.generatedAt.toString());
+        payload.put("totals", content.headline().totals());
+        payload.put("previousTotals", content.headline().previousTotals());
+        payload.put("reportCount", b.reportCount);
+        payload.put("contentHash", b.contentHash);
+        outbox.add(TOPIC, b.id.toString(), EVENT_TYPE, b.id.toString(), b.generatedAt, payload);
+        registry.counter("sitrep.briefing.generated", "kind", kind).increment();
+        LOG.infof("%s briefing %s generated for %s – %s (%d reports)", kind, b.id, period.from(), period.to(),
+                b.reportCount);
+        return b;
+    }
+}
