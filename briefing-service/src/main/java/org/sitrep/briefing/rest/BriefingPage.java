@@ -34,7 +34,7 @@ public record BriefingPage(String id, String kindLabel, String scopeName, String
         }
     }
 
-    public record Report(String title, String unitId, String regionName, String occurredAt, String severity,
+    public record Report(String id, String title, String unitId, String regionName, String occurredAt, String severity,
             String category) {
     }
 
@@ -77,7 +77,7 @@ public record BriefingPage(String id, String kindLabel, String scopeName, String
             List<Report> list = new ArrayList<>();
             for (UUID id : cell.reportIds()) {
                 ReportRow row = reports.get(id);
-                list.add(row == null ? new Report(id.toString(), "", "", "", "", "")
+                list.add(row == null ? new Report(id.toString(), id.toString(), "", "", "", "", "")
                         : report(ReportItem.of(row, catalogue), zone));
             }
             cellReports.add(new CellReports(anchor(cell.regionCode(), cell.category()), catalogue.nameOf(cell.regionCode()),
@@ -94,7 +94,7 @@ public record BriefingPage(String id, String kindLabel, String scopeName, String
     }
 
     private static Report report(ReportItem r, ZoneId zone) {
-        return new Report(r.title() == null ? "（无标题）" : r.title(), r.unitId(), r.regionName(), time(r.occurredAt(), zone),
+        return new Report(r.id().toString(), r.title() == null ? "（无标题）" : r.title(), r.unitId(), r.regionName(), time(r.occurredAt(), zone),
                 Severity.parse(r.severity()).map(s -> s.name() + " " + s.label).orElse(r.severity()),
                 Category.parse(r.category()).map(x -> x.label).orElse(r.category()));
     }
