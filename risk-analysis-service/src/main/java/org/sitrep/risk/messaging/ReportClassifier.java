@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.sitrep.messaging.CloudEvent;
-import org.sitrep.messaging.Outbox;
+import org.sitrep.risk.incident.IncidentLinker;
+import org.sitrep.risk.persistence.IncidentIndex;
 import org.sitrep.risk.classification.Category;
 import org.sitrep.risk.classification.Classification;
 import org.sitrep.risk.persistence.CategoryCounts;
@@ -29,23 +30,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ReportClassifier {
 
-    public static final String TOPIC = "report-classifications";
-    public static final String TYPE = "org.sitrep.report.classified.v1";
     static final int SUMMARY_LENGTH = 280;
     private static final Logger LOG = Logger.getLogger(ReportClassifier.class);
 
     private final RiskAnalyzer analyzer;
     private final Classifications classifications;
     private final CategoryCounts counts;
-    private final Outbox outbox;
+    private final ClassificationEvents events;
+    private final IncidentLinker linker;
+    private final IncidentIndex incidents;
     private final ObjectMapper mapper;
 
-    public ReportClassifier(RiskAnalyzer analyzer, Classifications classifications, CategoryCounts counts, Outbox outbox,
-            ObjectMapper mapper) {
+    public ReportClassifier(RiskAnalyzer analyzer, Classifications classifications, CategoryCounts counts,
+            ClassificationEvents events, IncidentLinker linker, IncidentIndex incidents, ObjectMapper mapper) {
         this.analyzer = analyzer;
         this.classifications = classifications;
         this.counts = counts;
-        this.outbox = outbox;
+        this.events = events;
+        this.linker = linker;
+        this.incidents = incidents;
         this.mapper = mapper;
     }
 
@@ -80,11 +83,25 @@ public class ReportClassifier {
         e.deaths = report.casualties() == null ? null : report.casualties().deaths();
         e.injured = report.casualties() == null ? null : report.casualties().injured();
         e.classifiedAt = now;
+        e.body = report.body();
+        linkIncident(e, report);
         if (!classifications.insertFirst(e)) {
             return;
         }
         counts.increment(e.regionCode, e.category, e.occurredAt);
-        outbox.add(TOPIC, e.reportId.toString(), TYPE, e.reportId.toString(), now, payload(e, c.scores(), report));
+        events.publish(e, null);
+    }
+
+    /** Joins the incident of the most similar earlier report nearby in place and time, or starts a new one. */
+    private void linkIncident(ReportClassificationEntity e, ReportReceived report) {
+        String text = report.title() == null ? report.body() : report.title() + "\n" + report.body();
+        IncidentLinker.Sighting sighting = IncidentLinker.sighting(e.reportId.toString(), e.regionCode, e.occurredAt, text);
+        IncidentLinker.Decision decision = linker.link(sighting,
+                incidents.candidates(e.regionCode, e.occurredAt, linker.window()));
+        e.incidentId = decision.incidentId();
+        e.fingerprint = sighting.fingerprint().toBytes();
+        decision.matchedReportId().ifPresent(matched -> LOG.debugf("report %s joins incident %s of report %s (score %.2f)",
+                e.reportId, decision.incidentId(), matched, decision.score()));
     }
 
     static String summary(String body) {
@@ -98,54 +115,9 @@ public class ReportClassifier {
         return body.substring(0, end);
     }
 
-    private Map<String, Object> payload(ReportClassificationEntity e, Map<Category, Double> scores, ReportReceived r) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("reportId", e.reportId.toString());
-        p.put("version", e.version);
-        p.put("unitId", e.unitId);
-        p.put("regionCode", e.regionCode);
-        p.put("occurredAt", e.occurredAt.toString());
-        p.put("receivedAt", e.receivedAt.toString());
-        p.put("title", e.title);
-        p.put("summary", e.summary);
-        p.put("category", e.category);
-        p.put("confidence", e.confidence);
-        Map<String, Double> s = new LinkedHashMap<>();
-        scores.forEach((k, v) -> s.put(k.name(), v));
-        p.put("scores", s);
-        p.put("severity", e.severity);
-        p.put("evidence", readList(e.evidence));
-        p.put("needsReview", e.needsReview);
-        p.put("modelVersion", e.modelVersion);
-        p.put("taxonomyVersion", e.taxonomyVersion);
-        p.put("incidentId", null);
-        p.put("classifiedAt", e.classifiedAt.toString());
-        if (r.casualties() != null) {
-            Map<String, Object> cas = new LinkedHashMap<>();
-            if (r.casualties().deaths() != null) {
-                cas.put("deaths", r.casualties().deaths());
-            }
-            if (r.casualties().injured() != null) {
-                cas.put("injured", r.casualties().injured());
-            }
-            p.put("casualties", cas);
-        } else {
-            p.put("casualties", null);
-        }
-        return p;
-    }
-
     private String json(Object o) {
         try {
             return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private java.util.List<?> readList(String json) {
-        try {
-            return mapper.readValue(json, java.util.List.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

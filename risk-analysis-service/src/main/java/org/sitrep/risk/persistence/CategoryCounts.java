@@ -33,6 +33,17 @@ public class CategoryCounts {
                 .executeUpdate();
     }
 
+    /** Takes one from the cell, in the caller's transaction: the report moved to another cell. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decrement(String regionCode, String category, Instant occurredAt) {
+        em.createNativeQuery("update category_count set count = count - 1 "
+                        + "where region_code = ?1 and category = ?2 and hour_start = ?3 and count > 0")
+                .setParameter(1, regionCode)
+                .setParameter(2, category)
+                .setParameter(3, occurredAt.truncatedTo(ChronoUnit.HOURS))
+                .executeUpdate();
+    }
+
     /** Cells with hour in [from, to), for the given regions (all when null), ordered by hour, region, category. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Row> find(Instant from, Instant to, List<String> regionCodes) {

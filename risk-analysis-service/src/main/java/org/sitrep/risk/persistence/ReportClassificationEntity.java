@@ -53,4 +53,10 @@ public class ReportClassificationEntity {
     public Integer injured;
     @Column(name = "classified_at", nullable = false)
     public Instant classifiedAt;
+    /** The full report text, kept to re-classify history and link incidents. */
+    public String body;
+    /** Hashed shingles of title and body (incident linking). */
+    public byte[] fingerprint;
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
 }

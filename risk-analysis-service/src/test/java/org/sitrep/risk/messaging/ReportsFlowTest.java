@@ -106,7 +106,7 @@ class ReportsFlowTest {
             assertThat(payload.get("severity").asText()).isEqualTo("III");
             assertThat(payload.get("regionCode").asText()).isEqualTo("610924");
             assertThat(payload.get("summary").asText()).startsWith("据紫阳县应急管理局报告");
-            assertThat(payload.get("incidentId").isNull()).isTrue();
+            assertThat(java.util.UUID.fromString(payload.get("incidentId").asText())).isNotNull(); // every report belongs to an incident
             assertThat(EventContracts.header(record, "ce_source")).isEqualTo("/sitrep/risk-analysis-service");
 
             List<Map<String, Object>> cells = countsAt("610924", hour);

@@ -1,0 +1,23 @@
+package org.sitrep.risk.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Incident linking ({@code sitrep.incidents.*}). */
+@ConfigMapping(prefix = "sitrep.incidents")
+public interface IncidentConfig {
+
+    /** How far apart in occurrence time two reports of one incident may lie. */
+    @WithDefault("PT36H")
+    Duration window();
+
+    /** Similarity from which a report joins the incident of an earlier one in the same language (docs/incident-linking.md). */
+    @WithDefault("0.04")
+    double threshold();
+
+    /** The same for a Chinese and an English report (docs/incident-linking.md). */
+    @WithDefault("0.05")
+    double crossLanguageThreshold();
+}

@@ -1,0 +1,182 @@
+package org.sitrep.risk.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.risk.classification.Corpus;
+import org.sitrep.risk.classification.LabelledReport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Measures incident linking on the labelled duplicate groups (src/test/resources/incidents/duplicate-groups.jsonl):
+ * reports are fed in order of occurrence, each linked against the earlier ones, and the predicted incidents are
+ * compared with the labelled groups pair by pair. Writes target/incident-linking.md; with -Dsitrep.write-docs=true
+ * also docs/incident-linking.md.
+ */
+class IncidentLinkingEvaluationTest {
+
+    static final Duration WINDOW = Duration.ofHours(36);
+    static final double THRESHOLD = 0.04;
+    static final double CROSS_LANGUAGE_THRESHOLD = 0.05;
+
+    record Labelled(String id, String group, String regionCode, Instant occurredAt, String text, boolean english) {
+    }
+
+    record PairScore(long truePositives, long predicted, long actual) {
+        double precision() {
+            return predicted == 0 ? 1 : (double) truePositives / predicted;
+        }
+
+        double recall() {
+            return actual == 0 ? 1 : (double) truePositives / actual;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    static List<Labelled> load() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<Labelled> out = new ArrayList<>();
+        try (InputStream in = IncidentLinkingEvaluationTest.class.getResourceAsStream("/incidents/duplicate-groups.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = mapper.readTree(line);
+                String title = n.path("title").isTextual() ? n.get("title").asText() + "\n" : "";
+                String body = n.get("body").asText();
+                boolean english = body.chars().filter(c -> c < 128 && Character.isLetter(c)).count() > body.length() / 2;
+                out.add(new Labelled(n.get("id").asText(), n.get("group").asText(), n.get("regionCode").asText(),
+                        Instant.parse(n.get("occurredAt").asText()), title + body, english));
+            }
+        }
+        out.sort(Comparator.comparing(Labelled::occurredAt).thenComparing(Labelled::id));
+        return out;
+    }
+
+    /** Weights learnt from the training corpus, as the service does: never from the labelled groups. */
+    static final FeatureWeights WEIGHTS = FeatureWeights.learn(
+            Corpus.load().reports().stream().map(LabelledReport::text).toList());
+
+    static IncidentLinker linker(double threshold, double crossLanguageThreshold) {
+        return new IncidentLinker(WINDOW, threshold, crossLanguageThreshold, WEIGHTS);
+    }
+
+    static Map<String, UUID> link(List<Labelled> reports, IncidentLinker linker) {
+        Map<String, UUID> incidentOf = new HashMap<>();
+        List<IncidentLinker.Sighting> seen = new ArrayList<>();
+        for (Labelled r : reports) {
+            IncidentLinker.Sighting s = IncidentLinker.sighting(r.id(), r.regionCode(), r.occurredAt(), r.text());
+            IncidentLinker.Decision d = linker.link(s, seen);
+            incidentOf.put(r.id(), d.incidentId());
+            seen.add(s.withIncident(d.incidentId()));
+        }
+        return incidentOf;
+    }
+
+    static PairScore pairs(List<Labelled> reports, Map<String, UUID> predicted) {
+        long tp = 0;
+        long pred = 0;
+        long actual = 0;
+        for (int i = 0; i < reports.size(); i++) {
+            for (int j = i + 1; j < reports.size(); j++) {
+                boolean same = reports.get(i).group().equals(reports.get(j).group());
+                boolean linked = predicted.get(reports.get(i).id()).equals(predicted.get(reports.get(j).id()));
+                if (same) {
+                    actual++;
+                }
+                if (linked) {
+                    pred++;
+                }
+                if (same && linked) {
+                    tp++;
+                }
+            }
+        }
+        return new PairScore(tp, pred, actual);
+    }
+
+    static String row(List<Labelled> reports, double threshold, double cross) {
+        PairScore s = pairs(reports, link(reports, linker(threshold, cross)));
+        return String.format(Locale.ROOT, "| %.2f | %.2f | %.3f | %.3f | %.3f |%n", threshold, cross, s.precision(), s.recall(), s.f1());
+    }
+
+    @Test
+    void linkingKeepsItsMeasuredPrecisionAndRecallOnTheLabelledDuplicateGroups() throws IOException {
+        List<Labelled> reports = load();
+        StringBuilder sweep = new StringBuilder(
+                "| threshold | cross-language threshold | precision | recall | F1 |\n|---|---|---|---|---|\n");
+        for (double t = 0.03; t <= 0.1501; t += 0.01) {
+            sweep.append(row(reports, t, CROSS_LANGUAGE_THRESHOLD));
+        }
+        for (double c = 0.02; c <= 0.1001; c += 0.01) {
+            sweep.append(row(reports, THRESHOLD, c));
+        }
+        PairScore score = pairs(reports, link(reports, linker(THRESHOLD, CROSS_LANGUAGE_THRESHOLD)));
+        long groups = reports.stream().map(Labelled::group).distinct().count();
+        String report = String.format(Locale.ROOT, """
+                # Incident linking: measured figures
+
+                Regenerate: `mvn -B -q test -pl risk-analysis-service -Dtest=IncidentLinkingEvaluationTest -Dsitrep.write-docs=true`
+
+                Labelled set: `risk-analysis-service/src/test/resources/incidents/duplicate-groups.jsonl` — %d reports in %d
+                incidents (groups of 1–4 reports by different units or follow-ups, many single reports that resemble another
+                incident: same kind of event in the same county days apart, the same road at another kilometre post, another
+                victim the same day). Reports are linked in order of occurrence, each against the earlier ones; a predicted
+                pair is two reports put into one incident.
+
+                At the configured thresholds %.2f (same language) and %.2f (Chinese with English), window %d h: **pairwise precision %.3f, recall %.3f, F1 %.3f**
+                (%d of %d predicted pairs correct, %d labelled pairs).
+
+                How it links: each report's title and body become a set of hashed shingles — pairs of Chinese characters,
+                the same pairs spelt in pinyin (蒿坪 ~ haoping, so English reports meet Chinese place names), Latin words
+                cut to five letters, and figures. Shingles are weighted by their inverse document frequency in the
+                labelled training corpus (never in this set), so the phrasing all reports share weighs little and the
+                names and figures of one incident weigh much. A new report joins the incident of the most similar earlier
+                report of the same city-level area within the window, when the cosine similarity (less a small penalty
+                for another county and for the time gap) reaches the threshold; a Chinese and an English report are
+                compared on what both can hold (pinyin, Latin words, figures) with their own threshold.
+
+                **Target not yet met.** The issue asks for ≥ 0.9 precision and recall. Most missed pairs join a Chinese
+                and an English report of the same incident, which share little beyond a place name and a figure; most
+                false links are same-kind incidents in one county a day apart. Next steps: a bilingual gazetteer of
+                place names, and extraction of the incident's place, time and figures as structured facts.
+
+                Threshold sweep (same data):
+
+                %s
+                """, reports.size(), groups, THRESHOLD, CROSS_LANGUAGE_THRESHOLD, WINDOW.toHours(), score.precision(), score.recall(), score.f1(),
+                score.truePositives(), score.predicted(), score.actual(), sweep);
+        System.out.println(report);
+        Path target = Path.of("target", "incident-linking.md");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, report);
+        if (Boolean.getBoolean("sitrep.write-docs")) {
+            Files.writeString(Path.of(System.getProperty("sitrep.docs.dir", "../docs"), "incident-linking.md"), report);
+        }
+        // the issue's target is 0.9 for both; these floors hold what the linker reaches today (docs/incident-linking.md)
+        assertThat(score.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.80);
+        assertThat(score.recall()).as("pairwise recall").isGreaterThanOrEqualTo(0.75);
+    }
+}
