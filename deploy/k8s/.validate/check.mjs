@@ -34,6 +34,7 @@ const SERVICES = {
 const KNOWN_TOPICS = [
   "reports", "report-classifications", "risk-alerts", "briefings",
   "reports-dlq", "report-classifications-ingest-dlq", "report-classifications-briefing-dlq",
+  "risk-alerts-briefing-dlq",
 ];
 
 const CUSTOM_KINDS = {

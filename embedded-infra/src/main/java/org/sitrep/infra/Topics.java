@@ -7,7 +7,8 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(
             "reports", "report-classifications", "risk-alerts", "briefings",
-            "reports-dlq", "report-classifications-ingest-dlq", "report-classifications-briefing-dlq");
+            "reports-dlq", "report-classifications-ingest-dlq", "report-classifications-briefing-dlq",
+            "risk-alerts-briefing-dlq");
 
     private Topics() {
     }

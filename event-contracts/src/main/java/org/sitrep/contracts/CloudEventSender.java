@@ -29,12 +29,20 @@ public final class CloudEventSender implements AutoCloseable {
 
     /** Sends a payload that must conform to the contract, as a CloudEvent with a new id; returns the id. */
     public String send(EventContracts.Contract contract, String key, String json) {
+        return send(contract, contract.type, key, json);
+    }
+
+    /** The same with one of the contract's other types, e.g. an alert's lifecycle step. */
+    public String send(EventContracts.Contract contract, String type, String key, String json) {
+        if (!contract.types.contains(type)) {
+            throw new IllegalArgumentException(type + " is not a type of " + contract);
+        }
         EventContracts.assertPayload(contract, json);
         String id = UUID.randomUUID().toString();
         sendRaw(contract.topic, key, json, Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", id,
-                "ce_type", contract.type,
+                "ce_type", type,
                 "ce_source", "/sitrep/test",
                 "ce_time", Instant.now().toString(),
                 "ce_subject", key,

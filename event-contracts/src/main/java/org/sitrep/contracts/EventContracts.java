@@ -34,16 +34,24 @@ public final class EventContracts {
     public enum Contract {
         REPORT_RECEIVED("reports", "org.sitrep.report.received.v1", "report-received.v1.schema.json"),
         REPORT_CLASSIFIED("report-classifications", "org.sitrep.report.classified.v1", "report-classified.v1.schema.json"),
-        BRIEFING_GENERATED("briefings", "org.sitrep.briefing.generated.v1", "briefing-generated.v1.schema.json");
+        BRIEFING_GENERATED("briefings", "org.sitrep.briefing.generated.v1", "briefing-generated.v1.schema.json"),
+        /** One contract for the alert lifecycle: ce_type org.sitrep.alert.{raised,updated,acknowledged,resolved,expired}.v1. */
+        RISK_ALERT("risk-alerts", "org.sitrep.alert.raised.v1", "risk-alert.v1.schema.json",
+                "org.sitrep.alert.raised.v1", "org.sitrep.alert.updated.v1", "org.sitrep.alert.acknowledged.v1",
+                "org.sitrep.alert.resolved.v1", "org.sitrep.alert.expired.v1");
 
         public final String topic;
+        /** The type a sender uses by default. */
         public final String type;
         public final String schemaFile;
+        /** Every ce_type the topic may carry under this contract. */
+        public final java.util.Set<String> types;
 
-        Contract(String topic, String type, String schemaFile) {
+        Contract(String topic, String type, String schemaFile, String... types) {
             this.topic = topic;
             this.type = type;
             this.schemaFile = schemaFile;
+            this.types = types.length == 0 ? java.util.Set.of(type) : java.util.Set.of(types);
         }
     }
 
@@ -92,7 +100,9 @@ public final class EventContracts {
             throw new AssertionError("record on " + record.topic() + ", contract is for " + contract.topic);
         }
         require(record, "ce_specversion", "1.0");
-        require(record, "ce_type", contract.type);
+        if (!contract.types.contains(header(record, "ce_type"))) {
+            throw new AssertionError("header ce_type is " + header(record, "ce_type") + ", expected one of " + contract.types);
+        }
         require(record, "content-type", "application/json");
         for (String name : List.of("ce_id", "ce_source", "ce_time")) {
             if (header(record, name) == null || header(record, name).isBlank()) {
