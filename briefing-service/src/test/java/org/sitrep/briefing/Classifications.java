@@ -38,6 +38,7 @@ public final class Classifications {
         private String severity = "IV";
         private String title = "测试报告";
         private String unitId = "unit-test";
+        private String incidentId = UUID.randomUUID().toString();
 
         public Builder id(String id) {
             this.reportId = id;
@@ -79,6 +80,31 @@ public final class Classifications {
             return this;
         }
 
+        /** The incident the report belongs to (default: an incident of its own); null sends {@code "incidentId": null}. */
+        public Builder incident(String id) {
+            this.incidentId = id;
+            return this;
+        }
+
+        /** The same report with another incident and version: what an analyst's split or merge sends. */
+        public Builder copy() {
+            Builder b = new Builder();
+            b.reportId = reportId;
+            b.version = version;
+            b.regionCode = regionCode;
+            b.occurredAt = occurredAt;
+            b.category = category;
+            b.severity = severity;
+            b.title = title;
+            b.unitId = unitId;
+            b.incidentId = incidentId;
+            return b;
+        }
+
+        public String incidentId() {
+            return incidentId;
+        }
+
         public String id() {
             return reportId;
         }
@@ -104,7 +130,11 @@ public final class Classifications {
             n.put("needsReview", false);
             n.put("modelVersion", "nb-test-1");
             n.put("taxonomyVersion", "2026.1");
+            if (incidentId == null) {
             n.putNull("incidentId");
+        } else {
+            n.put("incidentId", incidentId);
+        }
             n.put("classifiedAt", occurredAt.plusSeconds(660).toString());
             n.putObject("casualties").put("deaths", 0).put("injured", 1);
             n.put("someFutureField", "ignored by tolerant readers");

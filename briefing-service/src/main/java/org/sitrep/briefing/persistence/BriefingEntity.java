@@ -34,6 +34,10 @@ public class BriefingEntity extends PanacheEntityBase {
     @Column(name = "report_count")
     public int reportCount;
 
+    /** Null for briefings generated before incidents were counted. */
+    @Column(name = "incident_count")
+    public Integer incidentCount;
+
     @Column(name = "content_hash")
     public String contentHash;
 

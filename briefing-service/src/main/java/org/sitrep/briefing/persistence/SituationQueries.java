@@ -31,10 +31,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SituationQueries {
 
-    /** Ranks severities so that I (the gravest) sorts first. */
-    private static final String SEVERITY_RANK =
-            "case severity when 'I' then 1 when 'II' then 2 when 'III' then 3 else 4 end";
-
     private final DataSource dataSource;
 
     public SituationQueries(DataSource dataSource) {
@@ -62,9 +58,89 @@ public class SituationQueries {
         return counts;
     }
 
+    /**
+     * Incidents of a period per region and category: each incident counts once, in the cell of its earliest report,
+     * in the period that report falls in.
+     */
+    public Map<CellKey, Long> countIncidentCells(Period period, Set<String> regions) {
+        Map<CellKey, Long> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            collect(c, "select region_code, category, count(*) from incident where occurred_at >= ? and occurred_at < ?"
+                    + regionFilter(regions) + " group by region_code, category", period, regions, counts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count incidents", e);
+        }
+        return counts;
+    }
+
+    /** Incidents attributed to a period (by their earliest report), newest first. */
+    public List<IncidentRow> incidents(Period period, Set<String> regions, Category category, long offset, int limit) {
+        String sql = "select incident_id, region_code, category, occurred_at, last_occurred_at, report_count, "
+                + "max_severity, first_report_id from incident where occurred_at >= ? and occurred_at < ?"
+                + regionFilter(regions) + categoryFilter(category) + " order by occurred_at desc, incident_id offset ? limit ?";
+        List<IncidentRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bind(c, ps, period, regions);
+            if (category != null) {
+                ps.setString(i++, category.name());
+            }
+            ps.setLong(i++, offset);
+            ps.setLong(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new IncidentRow(rs.getObject(1, UUID.class), rs.getString(2).trim(), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6), rs.getString(7).trim(),
+                            rs.getObject(8, UUID.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read incidents", e);
+        }
+        return rows;
+    }
+
+    public long countIncidents(Period period, Set<String> regions, Category category) {
+        String sql = "select count(*) from incident where occurred_at >= ? and occurred_at < ?"
+                + regionFilter(regions) + categoryFilter(category);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bind(c, ps, period, regions);
+            if (category != null) {
+                ps.setString(i, category.name());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count incidents", e);
+        }
+    }
+
+    /** How many reports each of the given incidents has in all (whatever their time and region). */
+    public Map<UUID, Integer> incidentReportCounts(Collection<UUID> incidentIds) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return counts;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select incident_id, report_count from incident where incident_id = any (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", incidentIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read incidents", e);
+        }
+        return counts;
+    }
+
     /** Reports of a period, newest first. */
     public List<ReportRow> reports(Period period, Set<String> regions, Category category, long offset, int limit) {
-        String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category from classified_report "
+        String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category, incident_id from classified_report "
                 + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions) + categoryFilter(category)
                 + " order by occurred_at desc, report_id offset ? limit ?";
         return query(sql, period, regions, category, offset, limit);
@@ -87,14 +163,6 @@ public class SituationQueries {
         }
     }
 
-    /** The gravest reports of a period: severity I first, then the newest. */
-    public List<ReportRow> mostSevere(Period period, Set<String> regions, int limit) {
-        String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category from classified_report "
-                + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions)
-                + " order by " + SEVERITY_RANK + ", occurred_at desc, report_id offset ? limit ?";
-        return query(sql, period, regions, null, 0, limit);
-    }
-
     /** Every report of a period (for the cells of a briefing), newest first. */
     public List<ReportRow> allReports(Period period, Set<String> regions) {
         return reports(period, regions, null, 0, Integer.MAX_VALUE);
@@ -107,7 +175,7 @@ public class SituationQueries {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select report_id, title, unit_id, region_code, occurred_at, "
-                     + "severity, category from classified_report where report_id = any (?)")) {
+                     + "severity, category, incident_id from classified_report where report_id = any (?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -144,7 +212,8 @@ public class SituationQueries {
 
     private static ReportRow row(ResultSet rs) throws SQLException {
         return new ReportRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7));
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7),
+                rs.getObject(8, UUID.class));
     }
 
     private static void collect(Connection c, String sql, Period period, Set<String> regions,

@@ -104,6 +104,7 @@ public class BriefingResource {
             item.put("regionCode", b.regionCode);
             item.put("generatedAt", b.generatedAt);
             item.put("reportCount", b.reportCount);
+            item.put("incidentCount", b.incidentCount);
             item.put("contentHash", b.contentHash);
             items.add(item);
         }

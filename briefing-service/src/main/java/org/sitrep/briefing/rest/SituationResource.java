@@ -5,6 +5,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sitrep.briefing.domain.Period;
 import org.sitrep.briefing.domain.Situation;
+import org.sitrep.briefing.service.IncidentItem;
 import org.sitrep.briefing.service.Page;
 import org.sitrep.briefing.service.ReportItem;
 import org.sitrep.briefing.service.RequestParams;
@@ -39,6 +40,20 @@ public class SituationResource {
         String scope = params.region(regionCode, region);
         Period period = params.period(from, to);
         return situation.situation(period, scope);
+    }
+
+    @GET
+    @Path("/incidents")
+    @Operation(summary = "The incidents behind a cell of the situation map (attributed to it by their earliest report), newest first, paged")
+    public Page<IncidentItem> incidents(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("regionCode") String regionCode, @QueryParam("region") String region,
+            @QueryParam("category") String category, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        params.onlyKnown(uri.getQueryParameters().keySet(),
+                Set.of("from", "to", "regionCode", "region", "category", "page", "size"));
+        String scope = params.region(regionCode, region);
+        Period period = params.period(from, to);
+        return situation.incidents(period, scope, params.category(category), params.page(page), params.size(size));
     }
 
     @GET

@@ -12,13 +12,35 @@ import org.sitrep.briefing.domain.Situation;
  * hash, so the same period over the same data always gives the same hash.
  */
 public record BriefingContent(String kind, Instant from, Instant to, String regionCode, Headline headline,
-        Situation situation, List<ReportItem> mostSevere, List<Cell> cells) {
+        Situation situation, List<IncidentItem> mostSevere, List<Cell> cells) {
 
+    /**
+     * The report figures ({@code totals}, …, {@code reportCount}) and, side by side, the incident figures: incidents
+     * whose earliest report lies in the period and the scope, each counted once.
+     */
     public record Headline(Map<String, Long> totals, Map<String, Long> previousTotals, Map<String, Long> change,
-            long reportCount) {
+            long reportCount, Map<String, Long> incidentTotals, Map<String, Long> previousIncidentTotals,
+            Map<String, Long> incidentChange, long incidentCount) {
     }
 
-    /** The reports behind one non-zero cell of the situation map, newest first. */
-    public record Cell(String regionCode, String category, List<UUID> reportIds) {
+    /**
+     * One incident of the most-severe list, standing for it: its gravest report of the briefing (the report fields),
+     * {@code reportCount} and {@code reportIds} (newest first) of its reports in the briefing's period and scope, and
+     * {@code incidentReportCount}, its reports in all.
+     */
+    public record IncidentItem(UUID id, String title, String unitId, String regionCode, String regionName,
+            Instant occurredAt, String severity, String category, UUID incidentId, int reportCount,
+            List<UUID> reportIds, int incidentReportCount) {
+    }
+
+    /**
+     * The reports behind one non-zero cell of the situation map, newest first ({@code reportIds}), and the same reports
+     * grouped by incident ({@code incidents}, the incident with the newest report first).
+     */
+    public record Cell(String regionCode, String category, List<UUID> reportIds, List<CellIncident> incidents) {
+    }
+
+    /** The reports of one incident within a cell, newest first. */
+    public record CellIncident(UUID incidentId, List<UUID> reportIds) {
     }
 }

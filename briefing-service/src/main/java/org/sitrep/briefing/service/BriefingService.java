@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -136,15 +137,25 @@ public class BriefingService {
     /** Builds what a briefing of {@code kind} for the period says, from the read model as it is now. */
     public BriefingContent build(String kind, Period period, String regionCode) {
         RollUp rollUp = RollUp.of(catalogue, regionCode);
-        Map<CellKey, Long> current = queries.countCells(period, rollUp.codesInScope());
-        Situation situation = SituationAssembler.assemble(rollUp, period, current,
-                queries.countCells(period.previous(), rollUp.codesInScope()));
-        List<ReportItem> mostSevere = queries.mostSevere(period, rollUp.codesInScope(), config.mostSevereLimit())
-                .stream().map(r -> ReportItem.of(r, catalogue)).toList();
+        Set<String> scope = rollUp.codesInScope();
+        Situation situation = SituationAssembler.assemble(rollUp, period,
+                queries.countCells(period, scope), queries.countCells(period.previous(), scope),
+                queries.countIncidentCells(period, scope), queries.countIncidentCells(period.previous(), scope));
+        List<ReportRow> reports = queries.allReports(period, scope);
+        List<IncidentGroups.Group> gravest = IncidentGroups.mostSevere(reports, config.mostSevereLimit());
+        Map<UUID, Integer> inAll = queries.incidentReportCounts(gravest.stream().map(IncidentGroups.Group::incidentId).toList());
+        List<BriefingContent.IncidentItem> mostSevere = gravest.stream().map(g -> {
+            ReportItem r = ReportItem.of(g.gravest(), catalogue);
+            return new BriefingContent.IncidentItem(r.id(), r.title(), r.unitId(), r.regionCode(), r.regionName(),
+                    r.occurredAt(), r.severity(), r.category(), g.incidentId(), g.reports().size(),
+                    g.reports().stream().map(ReportRow::id).toList(),
+                    inAll.getOrDefault(g.incidentId(), g.reports().size()));
+        }).toList();
         BriefingContent.Headline headline = new BriefingContent.Headline(situation.totals(), situation.previousTotals(),
-                situation.change(), situation.total());
+                situation.change(), situation.total(), situation.incidentTotals(), situation.previousIncidentTotals(),
+                situation.incidentChange(), situation.incidentTotal());
         return new BriefingContent(kind, period.from(), period.to(), regionCode, headline, situation, mostSevere,
-                cells(rollUp, situation, queries.allReports(period, rollUp.codesInScope())));
+                cells(rollUp, situation, reports));
     }
 
     private static List<BriefingContent.Cell> cells(RollUp rollUp, Situation situation, List<ReportRow> reports) {
@@ -152,22 +163,26 @@ public class BriefingService {
         for (Situation.Row row : situation.regions()) {
             rowOrder.put(row.regionCode(), rowOrder.size());
         }
-        Map<CellKey, List<UUID>> cells = new LinkedHashMap<>();
+        Map<CellKey, List<ReportRow>> cells = new LinkedHashMap<>();
         for (ReportRow r : reports) {
             Optional<Category> category = Category.parse(r.category());
             Optional<String> row = rollUp.rowOf(r.regionCode());
             if (category.isPresent() && row.isPresent()) {
-                cells.computeIfAbsent(new CellKey(row.get(), category.get()), k -> new ArrayList<>()).add(r.id());
+                cells.computeIfAbsent(new CellKey(row.get(), category.get()), k -> new ArrayList<>()).add(r);
             }
         }
         List<BriefingContent.Cell> out = new ArrayList<>();
         cells.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<CellKey, List<UUID>>>comparingInt(
+                .sorted(Comparator.<Map.Entry<CellKey, List<ReportRow>>>comparingInt(
                                 e -> rowOrder.getOrDefault(e.getKey().regionCode(), Integer.MAX_VALUE))
                         .thenComparing(e -> e.getKey().regionCode())
                         .thenComparing(e -> e.getKey().category()))
                 .forEach(e -> out.add(new BriefingContent.Cell(e.getKey().regionCode(), e.getKey().category().name(),
-                        List.copyOf(e.getValue()))));
+                        e.getValue().stream().map(ReportRow::id).toList(),
+                        IncidentGroups.byIncident(e.getValue()).stream()
+                                .map(g -> new BriefingContent.CellIncident(g.incidentId(),
+                                        g.reports().stream().map(ReportRow::id).toList()))
+                                .toList())));
         return out;
     }
 
@@ -181,6 +196,7 @@ public class BriefingService {
         b.regionCode = regionCode;
         b.generatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         b.reportCount = (int) content.headline().reportCount();
+        b.incidentCount = (int) content.headline().incidentCount();
         b.contentHash = ContentHash.of(content);
         try {
             b.content = mapper.writeValueAsString(content);
@@ -198,11 +214,13 @@ public class BriefingService {
         payload.put("totals", content.headline().totals());
         payload.put("previousTotals", content.headline().previousTotals());
         payload.put("reportCount", b.reportCount);
+        payload.put("incidentTotals", content.headline().incidentTotals());
+        payload.put("incidentCount", b.incidentCount);
         payload.put("contentHash", b.contentHash);
         outbox.add(TOPIC, b.id.toString(), EVENT_TYPE, b.id.toString(), b.generatedAt, payload);
         registry.counter("sitrep.briefing.generated", "kind", kind).increment();
-        LOG.infof("%s briefing %s generated for %s – %s (%d reports)", kind, b.id, period.from(), period.to(),
-                b.reportCount);
+        LOG.infof("%s briefing %s generated for %s – %s (%d reports, %d incidents)", kind, b.id, period.from(),
+                period.to(), b.reportCount, b.incidentCount);
         return b;
     }
 }

@@ -29,7 +29,18 @@ public class SituationService {
         RollUp rollUp = RollUp.of(catalogue, regionCode);
         return SituationAssembler.assemble(rollUp, period,
                 queries.countCells(period, rollUp.codesInScope()),
-                queries.countCells(period.previous(), rollUp.codesInScope()));
+                queries.countCells(period.previous(), rollUp.codesInScope()),
+                queries.countIncidentCells(period, rollUp.codesInScope()),
+                queries.countIncidentCells(period.previous(), rollUp.codesInScope()));
+    }
+
+    /** The incidents behind a cell (or a row, or the whole map): those attributed to it, newest first. */
+    public Page<IncidentItem> incidents(Period period, String regionCode, Category category, int page, int size) {
+        RollUp rollUp = RollUp.of(catalogue, regionCode);
+        long total = queries.countIncidents(period, rollUp.codesInScope(), category);
+        List<IncidentItem> items = queries.incidents(period, rollUp.codesInScope(), category, (long) page * size, size)
+                .stream().map(r -> IncidentItem.of(r, catalogue)).toList();
+        return new Page<>(items, total, page, size);
     }
 
     /** The reports behind a cell (or a row, or the whole map), newest first. */

@@ -30,6 +30,7 @@ class ReportClassifiedTest {
         assertThat(c.occurredAt()).isEqualTo(Instant.parse("2030-03-04T05:06:07Z"));
         assertThat(c.title()).isEqualTo("勒索病毒");
         assertThat(c.injured()).isEqualTo(1);
+        assertThat(c.incidentId().toString()).isEqualTo(b.incidentId());
     }
 
     @Test

@@ -18,6 +18,6 @@ public interface IncidentConfig {
     double threshold();
 
     /** The same for a Chinese and an English report (docs/incident-linking.md). */
-    @WithDefault("0.05")
+    @WithDefault("0.03")
     double crossLanguageThreshold();
 }

@@ -15,17 +15,21 @@ import java.util.UUID;
 public final class IncidentLinker {
 
     /** What the linker knows of a report. */
-    public record Sighting(String reportId, UUID incidentId, String regionCode, Instant occurredAt,
+    public record Sighting(String reportId, UUID incidentId, String regionCode, Instant occurredAt, String category,
             TextFingerprint fingerprint) {
 
         public Sighting withIncident(UUID incident) {
-            return new Sighting(reportId, incident, regionCode, occurredAt, fingerprint);
+            return new Sighting(reportId, incident, regionCode, occurredAt, category, fingerprint);
         }
     }
 
     /** The incident a report joins, and the report that decided it (empty for a new incident). */
     public record Decision(UUID incidentId, Optional<String> matchedReportId, double score) {
     }
+
+    static final double CATEGORY_PENALTY = 0.02;
+    static final double CROSS_LANGUAGE_CONTEXT_BONUS = 0.04;
+    static final Duration CLOSE_IN_TIME = Duration.ofHours(12);
 
     private final Duration window;
     private final double threshold;
@@ -44,8 +48,8 @@ public final class IncidentLinker {
         this.weights = weights;
     }
 
-    public static Sighting sighting(String reportId, String regionCode, Instant occurredAt, String text) {
-        return new Sighting(reportId, null, regionCode, occurredAt, TextFingerprint.of(text));
+    public static Sighting sighting(String reportId, String regionCode, Instant occurredAt, String category, String text) {
+        return new Sighting(reportId, null, regionCode, occurredAt, category, TextFingerprint.of(text));
     }
 
     public Duration window() {
@@ -63,33 +67,61 @@ public final class IncidentLinker {
             return 0;
         }
         double score = a.fingerprint().similarity(b.fingerprint(), weights);
+        boolean sameCategory = a.category() != null && a.category().equals(b.category());
+        if (a.category() != null && b.category() != null && !sameCategory) {
+            score -= CATEGORY_PENALTY;
+        }
         if (!a.regionCode().equals(b.regionCode())) {
             score -= 0.01;
+        } else if (sameCategory && a.fingerprint().crossLanguage(b.fingerprint())
+                && gap.compareTo(CLOSE_IN_TIME) <= 0) {
+            // a Chinese and an English report of one kind, one county, within hours: the strongest evidence two
+            // languages can share besides names and figures
+            score += CROSS_LANGUAGE_CONTEXT_BONUS;
         }
         score -= 0.01 * gap.toMinutes() / (double) window.toMinutes();
         return score;
     }
 
-    /** The incident for {@code report} given the earlier sightings nearby in place and time. */
+    /**
+     * The incident for {@code report} given the earlier sightings nearby in place and time. An incident is judged by
+     * all its reports, not only by the closest one: its score is the mean of the best and the average similarity to
+     * its members, so one report that happens to resemble a single member of a larger incident does not join it.
+     */
     public Decision link(Sighting report, Collection<Sighting> candidates) {
-        Sighting best = null;
-        double bestMargin = Double.NEGATIVE_INFINITY;
-        double bestScore = 0;
+        java.util.Map<UUID, double[]> incidents = new java.util.LinkedHashMap<>(); // best, sum, count, needed
+        java.util.Map<UUID, String> bestReport = new java.util.HashMap<>();
         for (Sighting candidate : candidates) {
             if (candidate.reportId().equals(report.reportId()) || candidate.incidentId() == null) {
                 continue;
             }
             double s = score(report, candidate);
             double needed = report.fingerprint().crossLanguage(candidate.fingerprint()) ? crossLanguageThreshold : threshold;
-            if (s > 0 && s - needed > bestMargin) {
-                bestMargin = s - needed;
-                bestScore = s;
-                best = candidate;
+            double[] acc = incidents.computeIfAbsent(candidate.incidentId(), k -> new double[] {Double.NEGATIVE_INFINITY, 0, 0, 0});
+            if (s - needed > acc[0] - acc[3] || acc[2] == 0) {
+                acc[0] = s;
+                acc[3] = needed;
+                bestReport.put(candidate.incidentId(), candidate.reportId());
+            }
+            acc[1] += s;
+            acc[2]++;
+        }
+        UUID chosen = null;
+        double chosenMargin = Double.NEGATIVE_INFINITY;
+        double chosenScore = 0;
+        for (var entry : incidents.entrySet()) {
+            double[] acc = entry.getValue();
+            double incidentScore = (acc[0] + acc[1] / acc[2]) / 2;
+            double margin = incidentScore - acc[3];
+            if (acc[0] > 0 && margin > chosenMargin) {
+                chosenMargin = margin;
+                chosenScore = incidentScore;
+                chosen = entry.getKey();
             }
         }
-        if (best != null && bestMargin >= 0) {
-            return new Decision(best.incidentId(), Optional.of(best.reportId()), bestScore);
+        if (chosen != null && chosenMargin >= 0) {
+            return new Decision(chosen, Optional.of(bestReport.get(chosen)), chosenScore);
         }
-        return new Decision(UUID.randomUUID(), Optional.empty(), bestScore);
+        return new Decision(UUID.randomUUID(), Optional.empty(), chosenScore);
     }
 }

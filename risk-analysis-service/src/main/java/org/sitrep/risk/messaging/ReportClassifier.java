@@ -95,7 +95,7 @@ public class ReportClassifier {
     /** Joins the incident of the most similar earlier report nearby in place and time, or starts a new one. */
     private void linkIncident(ReportClassificationEntity e, ReportReceived report) {
         String text = report.title() == null ? report.body() : report.title() + "\n" + report.body();
-        IncidentLinker.Sighting sighting = IncidentLinker.sighting(e.reportId.toString(), e.regionCode, e.occurredAt, text);
+        IncidentLinker.Sighting sighting = IncidentLinker.sighting(e.reportId.toString(), e.regionCode, e.occurredAt, e.category, text);
         IncidentLinker.Decision decision = linker.link(sighting,
                 incidents.candidates(e.regionCode, e.occurredAt, linker.window()));
         e.incidentId = decision.incidentId();

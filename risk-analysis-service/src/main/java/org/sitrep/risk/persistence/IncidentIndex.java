@@ -26,7 +26,7 @@ public class IncidentIndex {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<IncidentLinker.Sighting> candidates(String regionCode, Instant occurredAt, java.time.Duration window) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select report_id, incident_id, region_code, occurred_at, fingerprint "
+        List<Object[]> rows = em.createNativeQuery("select report_id, incident_id, region_code, occurred_at, category, fingerprint "
                         + "from report_classification where substr(region_code, 1, 4) = ?1 "
                         + "and occurred_at between ?2 and ?3 and fingerprint is not null and incident_id is not null")
                 .setParameter(1, regionCode.substring(0, 4))
@@ -34,7 +34,7 @@ public class IncidentIndex {
                 .setParameter(3, Timestamp.from(occurredAt.plus(window)))
                 .getResultList();
         return rows.stream().map(r -> new IncidentLinker.Sighting(r[0].toString(), (UUID) r[1], (String) r[2],
-                instant(r[3]), TextFingerprint.fromBytes((byte[]) r[4]))).toList();
+                instant(r[3]), (String) r[4], TextFingerprint.fromBytes((byte[]) r[5]))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

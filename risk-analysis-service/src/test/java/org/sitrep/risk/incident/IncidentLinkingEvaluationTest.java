@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sitrep.risk.classification.ClassifierTrainer;
 import org.sitrep.risk.classification.Corpus;
+import org.sitrep.risk.classification.Taxonomy;
+import org.sitrep.risk.classification.TextClassifier;
 import org.sitrep.risk.classification.LabelledReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,9 +37,10 @@ class IncidentLinkingEvaluationTest {
 
     static final Duration WINDOW = Duration.ofHours(36);
     static final double THRESHOLD = 0.04;
-    static final double CROSS_LANGUAGE_THRESHOLD = 0.05;
+    static final double CROSS_LANGUAGE_THRESHOLD = 0.03;
 
-    record Labelled(String id, String group, String regionCode, Instant occurredAt, String text, boolean english) {
+    record Labelled(String id, String group, String regionCode, Instant occurredAt, String text, boolean english,
+            String category) {
     }
 
     record PairScore(long truePositives, long predicted, long actual) {
@@ -57,6 +61,9 @@ class IncidentLinkingEvaluationTest {
 
     static List<Labelled> load() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
+        // the service links after classifying, so the linker sees the category the model gives each report
+        TextClassifier classifier = new ClassifierTrainer(Taxonomy.bundled())
+                .train(CORPUS.reports(), CORPUS.hash(), 0.6).classifier();
         List<Labelled> out = new ArrayList<>();
         try (InputStream in = IncidentLinkingEvaluationTest.class.getResourceAsStream("/incidents/duplicate-groups.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -66,9 +73,10 @@ class IncidentLinkingEvaluationTest {
                 JsonNode n = mapper.readTree(line);
                 String title = n.path("title").isTextual() ? n.get("title").asText() + "\n" : "";
                 String body = n.get("body").asText();
+                String category = classifier.classify(title.isEmpty() ? null : title.strip(), body).category().name();
                 boolean english = body.chars().filter(c -> c < 128 && Character.isLetter(c)).count() > body.length() / 2;
                 out.add(new Labelled(n.get("id").asText(), n.get("group").asText(), n.get("regionCode").asText(),
-                        Instant.parse(n.get("occurredAt").asText()), title + body, english));
+                        Instant.parse(n.get("occurredAt").asText()), title + body, english, category));
             }
         }
         out.sort(Comparator.comparing(Labelled::occurredAt).thenComparing(Labelled::id));
@@ -76,8 +84,8 @@ class IncidentLinkingEvaluationTest {
     }
 
     /** Weights learnt from the training corpus, as the service does: never from the labelled groups. */
-    static final FeatureWeights WEIGHTS = FeatureWeights.learn(
-            Corpus.load().reports().stream().map(LabelledReport::text).toList());
+    static final Corpus CORPUS = Corpus.load();
+    static final FeatureWeights WEIGHTS = FeatureWeights.learn(CORPUS.reports().stream().map(LabelledReport::text).toList());
 
     static IncidentLinker linker(double threshold, double crossLanguageThreshold) {
         return new IncidentLinker(WINDOW, threshold, crossLanguageThreshold, WEIGHTS);
@@ -87,7 +95,7 @@ class IncidentLinkingEvaluationTest {
         Map<String, UUID> incidentOf = new HashMap<>();
         List<IncidentLinker.Sighting> seen = new ArrayList<>();
         for (Labelled r : reports) {
-            IncidentLinker.Sighting s = IncidentLinker.sighting(r.id(), r.regionCode(), r.occurredAt(), r.text());
+            IncidentLinker.Sighting s = IncidentLinker.sighting(r.id(), r.regionCode(), r.occurredAt(), r.category(), r.text());
             IncidentLinker.Decision d = linker.link(s, seen);
             incidentOf.put(r.id(), d.incidentId());
             seen.add(s.withIncident(d.incidentId()));
@@ -156,7 +164,11 @@ class IncidentLinkingEvaluationTest {
                 names and figures of one incident weigh much. A new report joins the incident of the most similar earlier
                 report of the same city-level area within the window, when the cosine similarity (less a small penalty
                 for another county and for the time gap) reaches the threshold; a Chinese and an English report are
-                compared on what both can hold (pinyin, Latin words, figures) with their own threshold.
+                compared on what both can hold (pinyin, Latin words, figures) with their own threshold, and gain a little
+                when the model put both in one category in one county within 12 hours; reports the model put in
+                different categories lose a little. An incident is judged by all its reports (the mean of the best and
+                the average similarity), so a report resembling one member of a larger incident does not join it. The
+                categories here come from the same classifier the service runs, trained on the corpus.
 
                 **Target not yet met.** The issue asks for ≥ 0.9 precision and recall. Most missed pairs join a Chinese
                 and an English report of the same incident, which share little beyond a place name and a figure; most
@@ -176,7 +188,7 @@ class IncidentLinkingEvaluationTest {
             Files.writeString(Path.of(System.getProperty("sitrep.docs.dir", "../docs"), "incident-linking.md"), report);
         }
         // the issue's target is 0.9 for both; these floors hold what the linker reaches today (docs/incident-linking.md)
-        assertThat(score.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.80);
-        assertThat(score.recall()).as("pairwise recall").isGreaterThanOrEqualTo(0.75);
+        assertThat(score.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.82);
+        assertThat(score.recall()).as("pairwise recall").isGreaterThanOrEqualTo(0.78);
     }
 }
