@@ -90,6 +90,9 @@ class ReportToBriefingTest {
                 "市政务服务网首页被植入非法链接，经排查为服务器中间件漏洞遭利用，已下线整改并保存日志。", "ak-1"));
         submitted.add(submit("hanzhong-gaj", "610702", now.minus(5, ChronoUnit.HOURS), "汉台区电动车盗窃",
                 "汉台区连续发生3起电动自行车被盗案件，嫌疑人夜间作案，警方已调取监控。", "hz-1"));
+        // the same landslide, reported by the township an hour later in its own words: one more report, no new incident
+        submitted.add(submit("haoping-zhen", "610924", now.minus(2, ChronoUnit.HOURS), "金川村滑坡情况续报",
+                "续报：蒿坪镇金川村后山滑坡已造成2人死亡、4人受伤，冲毁民房3间，村组已转移群众40余人，镇干部在现场值守。", "hp-1"));
 
         // a unit's retry of the same report changes nothing downstream
         Response retry = post(ingest.url() + "/api/v1/reports", body("ziyang-yjj", "610924", now.minus(3, ChronoUnit.HOURS),
@@ -111,19 +114,25 @@ class ReportToBriefingTest {
                 .isEqualTo("PUBLIC_SAFETY");
         assertThat(given().get(ingest.url() + "/api/v1/reports/" + submitted.get(1).id()).<String>path("category"))
                 .isEqualTo("PUBLIC_ORDER");
+        // the township's follow-up was linked to the county's report of the same landslide
+        String incident = given().get(ingest.url() + "/api/v1/reports/" + submitted.get(0).id()).path("classification.incidentId");
+        assertThat(given().get(ingest.url() + "/api/v1/reports/" + submitted.get(5).id()).<String>path("classification.incidentId"))
+                .isEqualTo(incident);
 
         // the situation map counts each report once, rolled up to Ankang's counties and to the province's cities
         await("situation totals").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Response province = given().queryParam("from", from.toString()).queryParam("to", to.toString())
                     .queryParam("regionCode", "610000").get(briefing.url() + "/api/v1/situation");
             assertThat(province.statusCode()).isEqualTo(200);
-            assertThat(province.<Integer>path("totals.ALL")).isEqualTo(5);
-            assertThat(province.<Integer>path("regions.find { it.regionCode == '610900' }.total")).isEqualTo(4);
+            assertThat(province.<Integer>path("totals.ALL")).isEqualTo(6);
+            assertThat(province.<Integer>path("incidentTotals.ALL")).isEqualTo(5);
+            assertThat(province.<Integer>path("regions.find { it.regionCode == '610900' }.total")).isEqualTo(5);
             assertThat(province.<Integer>path("regions.find { it.regionCode == '610700' }.total")).isEqualTo(1);
         });
         Response ankang = given().queryParam("from", from.toString()).queryParam("to", to.toString())
                 .queryParam("regionCode", "610900").get(briefing.url() + "/api/v1/situation");
-        assertThat(ankang.<Integer>path("totals.ALL")).isEqualTo(4);
+        assertThat(ankang.<Integer>path("totals.ALL")).isEqualTo(5);
+        assertThat(ankang.<Integer>path("incidentTotals.ALL")).isEqualTo(4);
         assertThat(ankang.<Integer>path("regions.find { it.regionCode == '610902' }.total")).isEqualTo(2);
         assertThat(ankang.<Integer>path("totals.PUBLIC_SAFETY")).isGreaterThanOrEqualTo(1);
 
@@ -144,7 +153,7 @@ class ReportToBriefingTest {
             ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30))
                     .until(() -> briefings.withKey(briefingId), list -> !list.isEmpty()).get(0);
             EventContracts.assertRecord(Contract.BRIEFING_GENERATED, event, briefingId);
-            assertThat(event.value()).contains("\"ALL\":4");
+            assertThat(event.value()).contains("\"ALL\":5");
         }
     }
 
