@@ -14,10 +14,14 @@ public interface IncidentConfig {
     Duration window();
 
     /** Similarity from which a report joins the incident of an earlier one in the same language (docs/incident-linking.md). */
-    @WithDefault("0.04")
+    @WithDefault("0.08")
     double threshold();
 
     /** The same for a Chinese and an English report (docs/incident-linking.md). */
-    @WithDefault("0.03")
+    @WithDefault("0.08")
     double crossLanguageThreshold();
+
+    /** Shingles found in more corpus reports than this weigh nothing (the vocabulary of a kind of incident). */
+    @WithDefault("8")
+    int maxDocumentFrequency();
 }

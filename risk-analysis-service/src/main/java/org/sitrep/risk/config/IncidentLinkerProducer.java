@@ -14,7 +14,8 @@ public class IncidentLinkerProducer {
     @Produces
     @Singleton
     IncidentLinker incidentLinker(IncidentConfig config) {
-        FeatureWeights weights = FeatureWeights.learn(Corpus.load().reports().stream().map(LabelledReport::text).toList());
+        FeatureWeights weights = FeatureWeights.learn(Corpus.load().reports().stream().map(LabelledReport::text).toList(),
+                config.maxDocumentFrequency());
         return new IncidentLinker(config.window(), config.threshold(), config.crossLanguageThreshold(), weights);
     }
 }

@@ -20,6 +20,14 @@ public final class FeatureWeights {
     }
 
     public static FeatureWeights learn(Collection<String> texts) {
+        return learn(texts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxDocumentFrequency shingles found in more reference reports than this weigh nothing: they are the
+     *                             vocabulary of a kind of incident, not the mark of one incident
+     */
+    public static FeatureWeights learn(Collection<String> texts, int maxDocumentFrequency) {
         Map<Integer, Integer> df = new HashMap<>();
         for (String text : texts) {
             for (int f : TextFingerprint.of(text).features()) {
@@ -28,7 +36,7 @@ public final class FeatureWeights {
         }
         int n = texts.size();
         Map<Integer, Double> idf = new HashMap<>(df.size() * 2);
-        df.forEach((f, count) -> idf.put(f, Math.log((n + 1.0) / (count + 1.0)) + 1));
+        df.forEach((f, count) -> idf.put(f, count > maxDocumentFrequency ? 0.0 : Math.log((n + 1.0) / (count + 1.0)) + 1));
         return new FeatureWeights(idf, Math.log(n + 1.0) + 1);
     }
 

@@ -40,6 +40,9 @@ public class ReportClassifier {
     private final IncidentLinker linker;
     private final IncidentIndex incidents;
     private final ObjectMapper mapper;
+    /** Early warnings for the report's county and city cells, in this transaction (org.sitrep.risk.warning). */
+    @jakarta.inject.Inject
+    org.sitrep.risk.warning.EarlyWarnings warnings;
 
     public ReportClassifier(RiskAnalyzer analyzer, Classifications classifications, CategoryCounts counts,
             ClassificationEvents events, IncidentLinker linker, IncidentIndex incidents, ObjectMapper mapper) {
@@ -90,6 +93,7 @@ public class ReportClassifier {
         }
         counts.increment(e.regionCode, e.category, e.occurredAt);
         events.publish(e, null);
+        warnings.onClassified(e.reportId, e.regionCode, e.category, e.severity, e.occurredAt, e.title, e.summary);
     }
 
     /** Joins the incident of the most similar earlier report nearby in place and time, or starts a new one. */
