@@ -39,6 +39,7 @@ public final class Classifications {
         private String title = "测试报告";
         private String unitId = "unit-test";
         private String incidentId = UUID.randomUUID().toString();
+        private Duration delay = Duration.ofMinutes(10);
 
         public Builder id(String id) {
             this.reportId = id;
@@ -75,6 +76,12 @@ public final class Classifications {
             return this;
         }
 
+        /** How long after occurredAt the report was received (default 10 minutes). */
+        public Builder delay(Duration d) {
+            this.delay = d;
+            return this;
+        }
+
         public Builder unit(String u) {
             this.unitId = u;
             return this;
@@ -98,6 +105,7 @@ public final class Classifications {
             b.title = title;
             b.unitId = unitId;
             b.incidentId = incidentId;
+            b.delay = delay;
             return b;
         }
 
@@ -116,7 +124,7 @@ public final class Classifications {
             n.put("unitId", unitId);
             n.put("regionCode", regionCode);
             n.put("occurredAt", occurredAt.toString());
-            n.put("receivedAt", occurredAt.plusSeconds(600).toString());
+            n.put("receivedAt", occurredAt.plus(delay).toString());
             n.put("title", title);
             n.put("summary", "摘要：" + title);
             n.put("category", category);
@@ -135,7 +143,7 @@ public final class Classifications {
         } else {
             n.put("incidentId", incidentId);
         }
-            n.put("classifiedAt", occurredAt.plusSeconds(660).toString());
+            n.put("classifiedAt", occurredAt.plus(delay).plusSeconds(60).toString());
             n.putObject("casualties").put("deaths", 0).put("injured", 1);
             n.put("someFutureField", "ignored by tolerant readers");
             return n.toString();

@@ -2,6 +2,7 @@ package org.sitrep.briefing.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,11 +11,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sitrep.briefing")
 public interface BriefingConfig {
 
-    /** The office's zone: the daily briefing covers its calendar day, HTML shows times in it. */
+    /** The office's zone: the daily and weekly briefings cover its calendar days, HTML shows times in it. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
     Daily daily();
+
+    Weekly weekly();
 
     /** How many reports a briefing lists as the most severe. */
     @WithDefault("10")
@@ -24,9 +27,33 @@ public interface BriefingConfig {
     @WithDefault("P366D")
     Duration maxRange();
 
+    /** A unit whose median delay between occurredAt and receivedAt exceeds this is named in the briefing. */
+    @WithDefault("PT2H")
+    Duration timelinessLimit();
+
+    /** The language of the narrative summary when a request names none: {@code zh} or {@code en}. */
+    @WithDefault("zh")
+    String language();
+
+    Pdf pdf();
+
     interface Daily {
         /** When the daily briefing is generated (Quartz-style cron, in {@code sitrep.briefing.zone}). */
         @WithDefault("0 0 8 * * ?")
         String cron();
+    }
+
+    interface Weekly {
+        /** When the weekly briefing (previous Monday 00:00 to this Monday 00:00) is generated. */
+        @WithDefault("0 0 8 ? * MON")
+        String cron();
+    }
+
+    interface Pdf {
+        /**
+         * A TrueType font (or collection) with Chinese glyphs embedded into PDF briefings; absent: the usual places of
+         * Debian's fonts-wqy-microhei / fonts-wqy-zenhei packages are searched.
+         */
+        Optional<String> font();
     }
 }

@@ -1,10 +1,12 @@
 package org.sitrep.briefing.domain;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +40,15 @@ public record Period(Instant from, Instant to) {
     public static Period previousOfficeDay(Instant now, ZoneId zone) {
         LocalDate today = now.atZone(zone).toLocalDate();
         return new Period(today.minusDays(1).atStartOfDay(zone).toInstant(), today.atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * The office week before the one that contains {@code now}: [previous Monday 00:00, this Monday 00:00) in
+     * {@code zone}.
+     */
+    public static Period previousOfficeWeek(Instant now, ZoneId zone) {
+        LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new Period(monday.minusWeeks(1).atStartOfDay(zone).toInstant(), monday.atStartOfDay(zone).toInstant());
     }
 
     /** The start of the UTC hour an instant falls in: the time bucket of the hourly aggregate. */

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.sitrep.briefing.domain.Category;
 import org.sitrep.briefing.domain.CellKey;
 import org.sitrep.briefing.domain.Period;
+import org.sitrep.briefing.domain.Timeliness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -140,19 +141,32 @@ public class SituationQueries {
 
     /** Reports of a period, newest first. */
     public List<ReportRow> reports(Period period, Set<String> regions, Category category, long offset, int limit) {
+        return reports(period, regions, category, null, offset, limit);
+    }
+
+    /** Reports of a period, newest first, optionally of one unit. */
+    public List<ReportRow> reports(Period period, Set<String> regions, Category category, String unitId, long offset,
+            int limit) {
         String sql = "select report_id, title, unit_id, region_code, occurred_at, severity, category, incident_id from classified_report "
                 + "where occurred_at >= ? and occurred_at < ?" + regionFilter(regions) + categoryFilter(category)
-                + " order by occurred_at desc, report_id offset ? limit ?";
-        return query(sql, period, regions, category, offset, limit);
+                + unitFilter(unitId) + " order by occurred_at desc, report_id offset ? limit ?";
+        return query(sql, period, regions, category, unitId, offset, limit);
     }
 
     public long countReports(Period period, Set<String> regions, Category category) {
+        return countReports(period, regions, category, null);
+    }
+
+    public long countReports(Period period, Set<String> regions, Category category, String unitId) {
         String sql = "select count(*) from classified_report where occurred_at >= ? and occurred_at < ?"
-                + regionFilter(regions) + categoryFilter(category);
+                + regionFilter(regions) + categoryFilter(category) + unitFilter(unitId);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bind(c, ps, period, regions);
             if (category != null) {
-                ps.setString(i, category.name());
+                ps.setString(i++, category.name());
+            }
+            if (unitId != null) {
+                ps.setString(i, unitId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -166,6 +180,25 @@ public class SituationQueries {
     /** Every report of a period (for the cells of a briefing), newest first. */
     public List<ReportRow> allReports(Period period, Set<String> regions) {
         return reports(period, regions, null, 0, Integer.MAX_VALUE);
+    }
+
+    /** The unit, occurredAt and receivedAt of every report of a period: what reporting timeliness is computed from. */
+    public List<Timeliness.Sample> timelinessSamples(Period period, Set<String> regions) {
+        String sql = "select unit_id, occurred_at, received_at from classified_report where occurred_at >= ? and occurred_at < ?"
+                + regionFilter(regions);
+        List<Timeliness.Sample> samples = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, period, regions);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    samples.add(new Timeliness.Sample(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read report times", e);
+        }
+        return samples;
     }
 
     public Map<UUID, ReportRow> byIds(Collection<UUID> ids) {
@@ -189,13 +222,16 @@ public class SituationQueries {
         return rows;
     }
 
-    private List<ReportRow> query(String sql, Period period, Set<String> regions, Category category, long offset,
-            int limit) {
+    private List<ReportRow> query(String sql, Period period, Set<String> regions, Category category, String unitId,
+            long offset, int limit) {
         List<ReportRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bind(c, ps, period, regions);
             if (category != null) {
                 ps.setString(i++, category.name());
+            }
+            if (unitId != null) {
+                ps.setString(i++, unitId);
             }
             ps.setLong(i++, offset);
             ps.setLong(i, limit);
@@ -245,6 +281,10 @@ public class SituationQueries {
 
     private static String regionFilter(Set<String> regions) {
         return regions == null ? "" : " and region_code = any (?)";
+    }
+
+    private static String unitFilter(String unitId) {
+        return unitId == null ? "" : " and unit_id = ?";
     }
 
     private static String categoryFilter(Category category) {

@@ -14,6 +14,7 @@ import org.sitrep.briefing.domain.Situation;
 import org.sitrep.briefing.persistence.BriefingEntity;
 import org.sitrep.briefing.persistence.ReportRow;
 import org.sitrep.briefing.service.BriefingContent;
+import org.sitrep.briefing.service.NarrativeGenerator;
 import org.sitrep.briefing.service.ReportItem;
 import org.sitrep.regions.RegionCatalogue;
 
@@ -24,7 +25,19 @@ import org.sitrep.regions.RegionCatalogue;
  */
 public record BriefingPage(String id, String kindLabel, String scopeName, String from, String to, String generatedAt,
         String zone, String contentHash, long reportCount, long incidentCount, boolean incidents, List<Figure> headline,
-        List<String> categoryLabels, List<Row> rows, Row totals, List<Severe> mostSevere, List<CellReports> cells) {
+        List<String> categoryLabels, List<Row> rows, Row totals, List<Severe> mostSevere, List<CellReports> cells,
+        List<String> narrative, boolean hasTimeliness, String timelinessLimit, List<UnitRow> timeliness,
+        List<AlertRow> alerts) {
+
+    /** A unit's reporting timeliness; {@code reports} links to its reports of the period. */
+    public record UnitRow(String unitId, int reportCount, String medianDelay, String withinHourPercent,
+            boolean beyondLimit, String reports) {
+    }
+
+    /** An early warning active at the end of the period. */
+    public record AlertRow(String regionName, String categoryLabel, String kind, String severity, String status,
+            String headline, String raisedAt) {
+    }
 
     public record Figure(String label, long value, long previous, String change, long incidents,
             long previousIncidents, String incidentChange) {
@@ -115,10 +128,24 @@ public record BriefingPage(String id, String kindLabel, String scopeName, String
                     Category.parse(cell.category()).map(x -> x.label).orElse(cell.category()), cell.reportIds().size(),
                     groups.size(), groups));
         }
+        List<String> narrative = c.narrative() == null ? List.of() : c.narrative().paragraphs();
+        List<UnitRow> units = c.timeliness() == null ? List.of() : c.timeliness().units().stream()
+                .map(u -> new UnitRow(u.unitId(), u.reportCount(), NarrativeGenerator.duration(true, u.medianDelaySeconds()),
+                        u.withinHourPercent().toPlainString() + "%", u.beyondLimit(), u.reports()))
+                .toList();
+        String limit = c.timeliness() == null ? ""
+                : NarrativeGenerator.duration(true, java.time.Duration.parse(c.timeliness().limit()).getSeconds());
+        List<AlertRow> alerts = c.activeAlerts() == null ? List.of() : c.activeAlerts().stream()
+                .map(a -> new AlertRow(a.regionCode() == null ? "" : catalogue.nameOf(a.regionCode()),
+                        Category.parse(a.category()).map(x -> x.label).orElse(String.valueOf(a.category())), a.kind(),
+                        Severity.parse(a.severity()).map(x -> x.name() + " " + x.label).orElse(a.severity()),
+                        a.status(), a.headline(), a.raisedAt() == null ? "" : time(a.raisedAt(), zone)))
+                .toList();
         return new BriefingPage(b.id.toString(), kindLabel(b.kind),
                 c.regionCode() == null ? "全部地区" : catalogue.nameOf(c.regionCode()),
                 time(c.from(), zone), time(c.to(), zone), time(b.generatedAt, zone), zone.getId(), b.contentHash,
-                h.reportCount(), h.incidentCount(), incidents, headline, labels, rows, totals, mostSevere, cellReports);
+                h.reportCount(), h.incidentCount(), incidents, headline, labels, rows, totals, mostSevere, cellReports,
+                narrative, c.timeliness() != null, limit, units, alerts);
     }
 
     private static Figure figure(String label, String key, BriefingContent.Headline h) {

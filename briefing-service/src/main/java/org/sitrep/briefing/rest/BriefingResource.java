@@ -1,6 +1,9 @@
 package org.sitrep.briefing.rest;
 
+import java.io.StringWriter;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +51,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Briefings: generate one for a period, list them, read one as JSON (default) or as an HTML page. */
+/** Briefings: generate one for a period, list them (also as an Atom feed), read one as JSON (default), HTML or PDF. */
 @Path("/api/v1/briefings")
 public class BriefingResource {
 
@@ -54,7 +61,18 @@ public class BriefingResource {
     }
 
     /** The body of {@code POST /api/v1/briefings}; every field optional (defaults as for the situation map). */
-    public record GenerateRequest(String from, String to, String regionCode) {
+    public record GenerateRequest(String from, String to, String regionCode, String language) {
+    }
+
+    public static final String APPLICATION_PDF = "application/pdf";
+    public static final String APPLICATION_ATOM = "application/atom+xml";
+    static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    static final int FEED_SIZE = 50;
+    private static final DateTimeFormatter OFFICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The representations of one briefing. */
+    enum Format {
+        JSON, HTML, PDF
     }
 
     private final BriefingService briefings;
@@ -63,9 +81,11 @@ public class BriefingResource {
     private final RegionCatalogue catalogue;
     private final BriefingConfig config;
     private final ObjectMapper mapper;
+    private final BriefingPdf pdf;
 
     public BriefingResource(BriefingService briefings, RequestParams params, SituationQueries queries,
-            RegionCatalogue catalogue, BriefingConfig config, ObjectMapper mapper) {
+            RegionCatalogue catalogue, BriefingConfig config, ObjectMapper mapper, BriefingPdf pdf) {
+        this.pdf = pdf;
         this.briefings = briefings;
         this.params = params;
         this.queries = queries;
@@ -82,7 +102,8 @@ public class BriefingResource {
             schema = @Schema(implementation = GenerateRequest.class))) String body, @Context UriInfo uri) {
         GenerateRequest r = parse(body);
         String scope = params.region(r.regionCode(), null);
-        BriefingEntity b = briefings.generateOnDemand(params.period(r.from(), r.to()), scope);
+        String language = params.language(r.language());
+        BriefingEntity b = briefings.generateOnDemand(params.period(r.from(), r.to()), scope, language);
         URI location = uri.getBaseUriBuilder().path("api/v1/briefings").path(b.id.toString()).build();
         return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(json(b)).build();
     }
@@ -118,42 +139,146 @@ public class BriefingResource {
 
     @GET
     @Path("/latest")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "The newest briefing (JSON, or HTML with Accept: text/html)")
-    public Response latest(@Context HttpHeaders headers) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, APPLICATION_PDF})
+    @Operation(summary = "The newest briefing: JSON (default), HTML (Accept: text/html) or PDF (Accept: application/pdf); ?format= overrides Accept")
+    public Response latest(@QueryParam("format") String format, @Context HttpHeaders headers, @Context UriInfo uri) {
+        Format f = format(format, headers);
         return respond(briefings.latest().orElseThrow(() -> new NotFoundProblem("no briefing has been generated yet")),
-                headers);
+                f, uri);
+    }
+
+    @GET
+    @Path("/feed")
+    @Produces(APPLICATION_ATOM)
+    @Operation(summary = "Atom feed of the newest briefings, each linking to its HTML page and PDF")
+    public Response feed(@Context UriInfo uri) {
+        params.onlyKnown(uri.getQueryParameters().keySet(), Set.of());
+        List<BriefingEntity> items = briefings.list(0, FEED_SIZE).items();
+        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeStartElement("feed");
+            x.writeDefaultNamespace(ATOM_NS);
+            element(x, "id", base + "/api/v1/briefings/feed");
+            element(x, "title", "SitRep 态势简报");
+            element(x, "updated", (items.isEmpty() ? Instant.EPOCH : items.get(0).generatedAt).toString());
+            link(x, "self", APPLICATION_ATOM, base + "/api/v1/briefings/feed");
+            x.writeStartElement("author");
+            element(x, "name", "SitRep briefing-service");
+            x.writeEndElement();
+            for (BriefingEntity b : items) {
+                BriefingContent content = briefings.content(b);
+                String href = base + "/api/v1/briefings/" + b.id;
+                x.writeStartElement("entry");
+                element(x, "id", "urn:uuid:" + b.id);
+                element(x, "title", BriefingService.kindLabel(b.kind, false) + " · "
+                        + (b.regionCode == null ? "全部地区" : catalogue.nameOf(b.regionCode)) + " · "
+                        + officeTime(b.periodFrom) + " 至 " + officeTime(b.periodTo));
+                element(x, "updated", b.generatedAt.toString());
+                element(x, "published", b.generatedAt.toString());
+                link(x, "alternate", MediaType.TEXT_HTML, href + "?format=html");
+                link(x, "enclosure", APPLICATION_PDF, href + "?format=pdf");
+                link(x, "related", MediaType.APPLICATION_JSON, href + "?format=json");
+                String summary = content.narrative() == null || content.narrative().paragraphs().isEmpty()
+                        ? "报告 " + b.reportCount + (b.incidentCount == null ? "" : " · 事件 " + b.incidentCount)
+                        : content.narrative().paragraphs().get(0);
+                element(x, "summary", summary);
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the feed cannot be written", e);
+        }
+        return Response.ok(out.toString(), MediaType.valueOf(APPLICATION_ATOM).withCharset("UTF-8")).build();
+    }
+
+    private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(text);
+        x.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter x, String rel, String type, String href) throws XMLStreamException {
+        x.writeEmptyElement("link");
+        x.writeAttribute("rel", rel);
+        x.writeAttribute("type", type);
+        x.writeAttribute("href", href);
+    }
+
+    private String officeTime(Instant t) {
+        return OFFICE_TIME.format(t.atZone(config.zone()));
     }
 
     @GET
     @Path("/{id}")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "One briefing (JSON, or HTML with Accept: text/html)")
-    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, APPLICATION_PDF})
+    @Operation(summary = "One briefing: JSON (default), HTML (Accept: text/html) or PDF (Accept: application/pdf); ?format= overrides Accept")
+    public Response get(@PathParam("id") String id, @QueryParam("format") String format, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.of("id", "not a UUID");
         }
-        return respond(briefings.find(uuid).orElseThrow(() -> new NotFoundProblem("no briefing " + uuid)), headers);
+        Format f = format(format, headers);
+        return respond(briefings.find(uuid).orElseThrow(() -> new NotFoundProblem("no briefing " + uuid)), f, uri);
     }
 
-    private Response respond(BriefingEntity b, HttpHeaders headers) {
-        if (wantsHtml(headers)) {
-            BriefingContent content = briefings.content(b);
-            Set<UUID> ids = new LinkedHashSet<>();
-            content.cells().forEach(c -> ids.addAll(c.reportIds()));
-            BriefingPage page = BriefingPage.of(b, content, queries.byIds(ids), catalogue, config.zone());
-            return Response.ok(Templates.briefing(page).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    private Response respond(BriefingEntity b, Format format, UriInfo uri) {
+        if (format == Format.JSON) {
+            return Response.ok(json(b), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(json(b), MediaType.APPLICATION_JSON_TYPE).build();
+        BriefingContent content = briefings.content(b);
+        Set<UUID> ids = new LinkedHashSet<>();
+        content.cells().forEach(c -> ids.addAll(c.reportIds()));
+        BriefingPage page = BriefingPage.of(b, content, queries.byIds(ids), catalogue, config.zone());
+        String html = Templates.briefing(page).render();
+        if (format == Format.HTML) {
+            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        byte[] document = pdf.render(html, uri.getBaseUri().toString());
+        return Response.ok(document, APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"briefing-" + b.id + ".pdf\"").build();
+    }
+
+    /** {@code ?format=json|html|pdf} if given, else the client's preference (Accept, by quality). */
+    static Format format(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> Format.JSON;
+                case "html" -> Format.HTML;
+                case "pdf" -> Format.PDF;
+                default -> throw InvalidRequestException.of("format", "must be one of json, html, pdf");
+            };
+        }
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return Format.JSON;
+            }
+            if ("application".equals(type.getType())) {
+                if (type.getSubtype().equals("pdf")) {
+                    return Format.PDF;
+                }
+                if (type.isWildcardSubtype() || type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
+                    return Format.JSON;
+                }
+            }
+            if ("text".equals(type.getType()) && (type.getSubtype().equals("html") || type.isWildcardSubtype())) {
+                return Format.HTML;
+            }
+        }
+        return Format.JSON;
     }
 
     /** Reads the request body; an absent body means all defaults. Malformed input is a 400 naming the field. */
     private GenerateRequest parse(String body) {
         if (body == null || body.isBlank()) {
-            return new GenerateRequest(null, null, null);
+            return new GenerateRequest(null, null, null, null);
         }
         JsonNode node;
         try {
@@ -162,9 +287,9 @@ public class BriefingResource {
             throw InvalidRequestException.of("body", "not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw InvalidRequestException.of("body", "must be a JSON object {from, to, regionCode}");
+            throw InvalidRequestException.of("body", "must be a JSON object {from, to, regionCode, language}");
         }
-        return new GenerateRequest(text(node, "from"), text(node, "to"), text(node, "regionCode"));
+        return new GenerateRequest(text(node, "from"), text(node, "to"), text(node, "regionCode"), text(node, "language"));
     }
 
     private static String text(JsonNode node, String field) {
@@ -176,23 +301,6 @@ public class BriefingResource {
             throw InvalidRequestException.of(field, "must be a string");
         }
         return v.asText();
-    }
-
-    /** HTML only when the client prefers it to JSON (browsers); JSON for {@code *}/{@code *} and no Accept. */
-    static boolean wantsHtml(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                return false;
-            }
-            if ("application".equals(type.getType())
-                    && (type.isWildcardSubtype() || type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
-                return false;
-            }
-            if ("text".equals(type.getType()) && (type.getSubtype().equals("html") || type.isWildcardSubtype())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ObjectNode json(BriefingEntity b) {

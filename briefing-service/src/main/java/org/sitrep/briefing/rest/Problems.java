@@ -37,6 +37,11 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response noPdfFont(BriefingPdf.FontUnavailableException e) {
+        return problem(503, "PDF unavailable", e.getMessage() + "; JSON and HTML are available", null);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return problem(400, "Malformed JSON body", e.getOriginalMessage(),
                 List.of(Map.of("field", "body", "message", "not a JSON object of the expected shape")));

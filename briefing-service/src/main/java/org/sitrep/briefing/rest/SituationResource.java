@@ -58,15 +58,16 @@ public class SituationResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "The reports behind a cell of the situation map, newest first, paged")
+    @Operation(summary = "The reports behind a cell of the situation map (optionally of one unit), newest first, paged")
     public Page<ReportItem> reports(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("regionCode") String regionCode, @QueryParam("region") String region,
-            @QueryParam("category") String category, @QueryParam("page") String page, @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @QueryParam("category") String category, @QueryParam("unitId") String unitId, @QueryParam("page") String page,
+            @QueryParam("size") String size, @Context UriInfo uri) {
         params.onlyKnown(uri.getQueryParameters().keySet(),
-                Set.of("from", "to", "regionCode", "region", "category", "page", "size"));
+                Set.of("from", "to", "regionCode", "region", "category", "unitId", "page", "size"));
         String scope = params.region(regionCode, region);
         Period period = params.period(from, to);
-        return situation.reports(period, scope, params.category(category), params.page(page), params.size(size));
+        return situation.reports(period, scope, params.category(category), params.unitId(unitId), params.page(page),
+                params.size(size));
     }
 }

@@ -6,13 +6,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.sitrep.briefing.domain.Situation;
+import org.sitrep.briefing.domain.Timeliness;
 
 /**
  * What a briefing says: everything but its id and generation time. Its canonical JSON is hashed into the content
- * hash, so the same period over the same data always gives the same hash.
+ * hash, so the same period over the same data always gives the same hash. {@code narrative}, {@code timeliness} and
+ * {@code activeAlerts} (those active at {@code to}) are null in briefings stored before they existed.
  */
 public record BriefingContent(String kind, Instant from, Instant to, String regionCode, Headline headline,
-        Situation situation, List<IncidentItem> mostSevere, List<Cell> cells) {
+        Situation situation, List<IncidentItem> mostSevere, List<Cell> cells, Narrative narrative,
+        Timeliness timeliness, List<AlertSummary> activeAlerts) {
+
+    /** The summary in words, generated from the figures ({@code language} {@code zh} or {@code en}). */
+    public record Narrative(String language, List<String> paragraphs) {
+    }
 
     /**
      * The report figures ({@code totals}, …, {@code reportCount}) and, side by side, the incident figures: incidents

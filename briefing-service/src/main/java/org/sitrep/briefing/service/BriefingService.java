@@ -1,7 +1,10 @@
 package org.sitrep.briefing.service;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import org.sitrep.briefing.domain.Period;
 import org.sitrep.briefing.domain.RollUp;
 import org.sitrep.briefing.domain.Situation;
 import org.sitrep.briefing.domain.SituationAssembler;
+import org.sitrep.briefing.domain.Timeliness;
 import org.sitrep.briefing.persistence.BriefingEntity;
 import org.sitrep.briefing.persistence.ReportRow;
 import org.sitrep.briefing.persistence.SituationQueries;
@@ -39,16 +43,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Generates briefings (on demand and the scheduled daily one), stores them and announces them on {@code briefings}. */
+/** Generates briefings (on demand and the scheduled daily and weekly ones), stores them and announces them on {@code briefings}. */
 @ApplicationScoped
 public class BriefingService {
 
     public static final String ON_DEMAND = "ON_DEMAND";
     public static final String DAILY = "DAILY";
+    public static final String WEEKLY = "WEEKLY";
     static final String TOPIC = "briefings";
     static final String EVENT_TYPE = "org.sitrep.briefing.generated.v1";
 
     private static final Logger LOG = Logger.getLogger(BriefingService.class);
+    private static final DateTimeFormatter OFFICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SituationQueries queries;
     private final RegionCatalogue catalogue;
@@ -58,9 +64,11 @@ public class BriefingService {
     private final EntityManager em;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ActiveAlerts activeAlerts;
 
     public BriefingService(SituationQueries queries, RegionCatalogue catalogue, BriefingConfig config, Outbox outbox,
-            ObjectMapper mapper, EntityManager em, Clock clock, MeterRegistry registry) {
+            ObjectMapper mapper, EntityManager em, Clock clock, MeterRegistry registry, ActiveAlerts activeAlerts) {
+        this.activeAlerts = activeAlerts;
         this.queries = queries;
         this.catalogue = catalogue;
         this.config = config;
@@ -71,10 +79,16 @@ public class BriefingService {
         this.registry = registry;
     }
 
-    /** Generates an on-demand briefing for a period (regionCode null: everything). */
+    /** Generates an on-demand briefing for a period (regionCode null: everything) in the configured language. */
     @Transactional
     public BriefingEntity generateOnDemand(Period period, String regionCode) {
-        return generate(ON_DEMAND, period, regionCode);
+        return generate(ON_DEMAND, period, regionCode, config.language());
+    }
+
+    /** Generates an on-demand briefing whose narrative is in {@code language} ({@code zh} or {@code en}). */
+    @Transactional
+    public BriefingEntity generateOnDemand(Period period, String regionCode, String language) {
+        return generate(ON_DEMAND, period, regionCode, language);
     }
 
     @Scheduled(cron = "{sitrep.briefing.daily.cron}", timeZone = "{sitrep.briefing.zone}",
@@ -83,30 +97,51 @@ public class BriefingService {
         generateDaily(clock);
     }
 
+    @Scheduled(cron = "{sitrep.briefing.weekly.cron}", timeZone = "{sitrep.briefing.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "sitrep-weekly-briefing")
+    void weekly() {
+        generateWeekly(clock);
+    }
+
     public Optional<BriefingEntity> generateDaily(Clock at) {
         return generateDaily(at.instant());
     }
 
-    /**
-     * Generates the DAILY briefing of the office day before the one containing {@code now}, unless that day has one
-     * already (then nothing happens). Replicas serialise on a transaction-scoped advisory lock; the unique index on
-     * scheduled periods is the backstop.
-     */
+    /** The DAILY briefing of the office day before the one containing {@code now}, unless that day has one already. */
     public Optional<BriefingEntity> generateDaily(Instant now) {
-        Period period = Period.previousOfficeDay(now, config.zone());
+        return generateScheduled(DAILY, Period.previousOfficeDay(now, config.zone()));
+    }
+
+    public Optional<BriefingEntity> generateWeekly(Clock at) {
+        return generateWeekly(at.instant());
+    }
+
+    /**
+     * The WEEKLY briefing of the office week before the one containing {@code now} (previous Monday 00:00 to this
+     * Monday 00:00, office zone), unless that week has one already.
+     */
+    public Optional<BriefingEntity> generateWeekly(Instant now) {
+        return generateScheduled(WEEKLY, Period.previousOfficeWeek(now, config.zone()));
+    }
+
+    /**
+     * Generates a scheduled briefing of {@code kind} for the period unless it has one already (then nothing happens).
+     * Replicas serialise on a transaction-scoped advisory lock; the unique index on scheduled periods is the backstop.
+     */
+    Optional<BriefingEntity> generateScheduled(String kind, Period period) {
         Optional<BriefingEntity> made = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
-                    .setParameter(1, "sitrep-briefing:" + DAILY + ":" + period.from())
+                    .setParameter(1, "sitrep-briefing:" + kind + ":" + period.from())
                     .getResultList();
             long existing = BriefingEntity.count("kind = ?1 and periodFrom = ?2 and periodTo = ?3 and regionCode is null",
-                    DAILY, period.from(), period.to());
+                    kind, period.from(), period.to());
             if (existing > 0) {
                 return Optional.<BriefingEntity>empty();
             }
-            return Optional.of(generate(DAILY, period, null));
+            return Optional.of(generate(kind, period, null, config.language()));
         });
         if (made.isEmpty()) {
-            LOG.infof("daily briefing for %s – %s exists already", period.from(), period.to());
+            LOG.infof("%s briefing for %s – %s exists already", kind, period.from(), period.to());
         }
         return made;
     }
@@ -136,6 +171,14 @@ public class BriefingService {
 
     /** Builds what a briefing of {@code kind} for the period says, from the read model as it is now. */
     public BriefingContent build(String kind, Period period, String regionCode) {
+        return build(kind, period, regionCode, config.language());
+    }
+
+    /**
+     * Builds what a briefing says, from the read model as it is now and the warnings active at the period's end: the
+     * same period over the same data gives the same content (every list in a total order).
+     */
+    public BriefingContent build(String kind, Period period, String regionCode, String language) {
         RollUp rollUp = RollUp.of(catalogue, regionCode);
         Set<String> scope = rollUp.codesInScope();
         Situation situation = SituationAssembler.assemble(rollUp, period,
@@ -154,8 +197,43 @@ public class BriefingService {
         BriefingContent.Headline headline = new BriefingContent.Headline(situation.totals(), situation.previousTotals(),
                 situation.change(), situation.total(), situation.incidentTotals(), situation.previousIncidentTotals(),
                 situation.incidentChange(), situation.incidentTotal());
+        Timeliness timeliness = Timeliness.of(queries.timelinessSamples(period, scope), config.timelinessLimit(),
+                unit -> unitReportsLink(period, regionCode, unit));
+        List<AlertSummary> alerts = activeAlerts.activeAt(period.to(), regionCode).stream()
+                .sorted(AlertSummary.BRIEFING_ORDER).toList();
+        boolean english = NarrativeGenerator.ENGLISH.equals(language);
+        String scopeName = regionCode == null ? (english ? "all regions" : "全部地区") : catalogue.nameOf(regionCode);
+        BriefingContent.Narrative narrative = NarrativeGenerator.generate(language, new NarrativeGenerator.Facts(
+                kindLabel(kind, english), scopeName, officeTime(period.from()), officeTime(period.to()), headline,
+                situation, mostSevere, alerts, timeliness, catalogue::nameOf));
         return new BriefingContent(kind, period.from(), period.to(), regionCode, headline, situation, mostSevere,
-                cells(rollUp, situation, reports));
+                cells(rollUp, situation, reports), narrative, timeliness, alerts);
+    }
+
+    /** The reports of one unit in the briefing's period and scope. */
+    static String unitReportsLink(Period period, String regionCode, String unitId) {
+        StringBuilder link = new StringBuilder("/api/v1/situation/reports?from=").append(encode(period.from().toString()))
+                .append("&to=").append(encode(period.to().toString()));
+        if (regionCode != null) {
+            link.append("&regionCode=").append(encode(regionCode));
+        }
+        return link.append("&unitId=").append(encode(unitId)).toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String officeTime(Instant t) {
+        return OFFICE_TIME.format(t.atZone(config.zone()));
+    }
+
+    public static String kindLabel(String kind, boolean english) {
+        return switch (kind) {
+            case DAILY -> english ? "Daily briefing" : "每日简报";
+            case WEEKLY -> english ? "Weekly briefing" : "每周简报";
+            default -> english ? "Briefing" : "即时简报";
+        };
     }
 
     private static List<BriefingContent.Cell> cells(RollUp rollUp, Situation situation, List<ReportRow> reports) {
@@ -186,8 +264,8 @@ public class BriefingService {
         return out;
     }
 
-    private BriefingEntity generate(String kind, Period period, String regionCode) {
-        BriefingContent content = build(kind, period, regionCode);
+    private BriefingEntity generate(String kind, Period period, String regionCode, String language) {
+        BriefingContent content = build(kind, period, regionCode, language);
         BriefingEntity b = new BriefingEntity();
         b.id = UUID.randomUUID();
         b.kind = kind;

@@ -91,6 +91,28 @@ public class RequestParams {
                 "must be one of POLITICAL_SECURITY, PUBLIC_ORDER, SOCIAL_CONFLICT, PUBLIC_SAFETY, CYBER_SECURITY"));
     }
 
+    /** A unit filter: absent or blank means every unit; at most 200 characters. */
+    public String unitId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 200) {
+            throw InvalidRequestException.of("unitId", "must not be longer than 200 characters");
+        }
+        return value;
+    }
+
+    /** The narrative's language: {@code zh} or {@code en}; absent: the configured default. */
+    public String language(String value) {
+        if (value == null || value.isBlank()) {
+            return config.language();
+        }
+        if (!NarrativeGenerator.LANGUAGES.contains(value)) {
+            throw InvalidRequestException.of("language", "must be one of " + NarrativeGenerator.LANGUAGES);
+        }
+        return value;
+    }
+
     public int page(String value) {
         if (value == null || value.isBlank()) {
             return 0;

@@ -45,9 +45,14 @@ public class SituationService {
 
     /** The reports behind a cell (or a row, or the whole map), newest first. */
     public Page<ReportItem> reports(Period period, String regionCode, Category category, int page, int size) {
+        return reports(period, regionCode, category, null, page, size);
+    }
+
+    /** The reports behind a cell, a row or the whole map, optionally of one unit ({@code unitId} null: all), newest first. */
+    public Page<ReportItem> reports(Period period, String regionCode, Category category, String unitId, int page, int size) {
         RollUp rollUp = RollUp.of(catalogue, regionCode);
-        long total = queries.countReports(period, rollUp.codesInScope(), category);
-        List<ReportItem> items = queries.reports(period, rollUp.codesInScope(), category, (long) page * size, size).stream()
+        long total = queries.countReports(period, rollUp.codesInScope(), category, unitId);
+        List<ReportItem> items = queries.reports(period, rollUp.codesInScope(), category, unitId, (long) page * size, size).stream()
                 .map(r -> ReportItem.of(r, catalogue)).toList();
         return new Page<>(items, total, page, size);
     }

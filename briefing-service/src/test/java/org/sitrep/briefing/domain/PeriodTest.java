@@ -62,4 +62,17 @@ class PeriodTest {
         assertThatThrownBy(() -> new Period(t("2030-05-02T06:00:00Z"), t("2030-05-02T06:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void previousOfficeWeekRunsFromThePreviousMondayToThisMondayInTheOfficeZone() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // Monday 2030-05-06 08:00 Asia/Shanghai
+        Period week = Period.previousOfficeWeek(t("2030-05-06T00:00:00Z"), shanghai);
+        assertThat(week).isEqualTo(new Period(t("2030-04-28T16:00:00Z"), t("2030-05-05T16:00:00Z")));
+        // Sunday 23:59 office time still belongs to the week before: the previous week is one earlier
+        assertThat(Period.previousOfficeWeek(t("2030-05-05T15:59:00Z"), shanghai))
+                .isEqualTo(new Period(t("2030-04-21T16:00:00Z"), t("2030-04-28T16:00:00Z")));
+        // a Wednesday run gives the same week as the Monday run
+        assertThat(Period.previousOfficeWeek(t("2030-05-08T03:00:00Z"), shanghai)).isEqualTo(week);
+    }
 }
