@@ -181,12 +181,12 @@ class EarlyWarningEvaluationTest {
                 - **5× outbreaks at baselines of 5–10 reports/day: met** (%s).
                 - **5× at 2–5/day: not met** (%s), mostly on over-dispersed series.
                 - **3× outbreaks: not met in any band** (best: %s at 5–10/day). A 3× outbreak at b = 5 has an expected
-                  count of 15 against a day-one threshold of about 15–17 (Poisson) or far more (over-dispersed series at
+                  count of 15 against a day-one threshold of 16 (Poisson, p < 1e-4) or far more (over-dispersed series at
                   this false-alarm rate), so half of them look like ordinary bad days. Lowering the thresholds to reach
                   90 %% costs several false alarms per 1,000 cell-days (see the sweep), i.e. with ~40 counties and cities
                   × 5 categories, several spurious alerts a day.
                 - **Baselines below 2/day: not met for any size.** With λ ≤ 2 a single day rarely reaches both the
-                  minimum count of 3 and p < 1e-4 (λ = 1 needs 6 reports); such cells are covered by the CUSUM over
+                  minimum count of 3 and p < 1e-4 (λ = 1 needs 7 reports, λ = 2 needs 10); such cells are covered by the CUSUM over
                   several days and by the SEVERE_REPORT rule, not by the day-one target.
 
                 ## Threshold sweep (same simulation)
