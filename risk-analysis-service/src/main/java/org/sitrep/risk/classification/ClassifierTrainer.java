@@ -14,7 +14,7 @@ public final class ClassifierTrainer {
 
     /** Training settings. */
     public record Options(int folds, int minDf, LogisticRegression.Params params, long seed) {
-        public static final Options DEFAULT = new Options(5, 1, LogisticRegression.Params.DEFAULT, 7L);
+        public static final Options DEFAULT = new Options(5, 2, LogisticRegression.Params.DEFAULT, 7L);
     }
 
     /** What training measured besides the model. */
@@ -56,39 +56,60 @@ public final class ClassifierTrainer {
         if (reports.isEmpty()) {
             throw new IllegalArgumentException("no training reports");
         }
-        List<DocFeatures> docs = new ArrayList<>(reports.size());
         int[] labels = new int[reports.size()];
         for (int i = 0; i < reports.size(); i++) {
-            docs.add(DocFeatures.extract(tokenizer, keywords, reports.get(i).text(), false));
             labels[i] = reports.get(i).category().ordinal();
         }
+        return train(extract(reports), labels, corpusHash, reviewThreshold);
+    }
+
+    /** Features of every report (tokenisation is the costly part; done once, in parallel, order kept). */
+    List<DocFeatures> extract(List<LabelledReport> reports) {
+        DocFeatures[] docs = new DocFeatures[reports.size()];
+        java.util.stream.IntStream.range(0, docs.length).parallel()
+                .forEach(i -> docs[i] = DocFeatures.extract(tokenizer, keywords, reports.get(i).text(), false));
+        return java.util.Arrays.asList(docs);
+    }
+
+    /**
+     * Trains on already extracted features: k stratified folds give out-of-fold logits on which the temperature is
+     * fitted, then the final model is trained on all documents.
+     */
+    Result train(List<DocFeatures> docs, int[] labels, String corpusHash, double reviewThreshold) {
         int[] fold = stratifiedFolds(labels, options.folds(), options.seed());
+        // the folds are independent: trained in parallel, merged in fold order (so the result is deterministic)
+        List<List<double[]>> foldLogits = java.util.stream.IntStream.range(0, options.folds()).parallel()
+                .mapToObj(f -> {
+                    List<DocFeatures> train = new ArrayList<>();
+                    List<Integer> trainY = new ArrayList<>();
+                    List<DocFeatures> held = new ArrayList<>();
+                    for (int i = 0; i < docs.size(); i++) {
+                        if (fold[i] == f) {
+                            held.add(docs.get(i));
+                        } else {
+                            train.add(docs.get(i));
+                            trainY.add(labels[i]);
+                        }
+                    }
+                    if (held.isEmpty() || train.isEmpty()) {
+                        return List.<double[]>of();
+                    }
+                    return java.util.Arrays.asList(
+                            fitAndScore(train, trainY.stream().mapToInt(Integer::intValue).toArray(), held));
+                }).toList();
         List<double[]> oofLogits = new ArrayList<>();
         List<Integer> oofLabels = new ArrayList<>();
         int correct = 0;
         for (int f = 0; f < options.folds(); f++) {
-            List<DocFeatures> train = new ArrayList<>();
-            List<Integer> trainY = new ArrayList<>();
-            List<Integer> held = new ArrayList<>();
+            int k = 0;
             for (int i = 0; i < docs.size(); i++) {
-                if (fold[i] == f) {
-                    held.add(i);
-                } else {
-                    train.add(docs.get(i));
-                    trainY.add(labels[i]);
-                }
-            }
-            if (held.isEmpty() || train.isEmpty()) {
-                continue;
-            }
-            Fitted m = fit(train, trainY.stream().mapToInt(Integer::intValue).toArray());
-            for (int i : held) {
-                double[] z = new double[Category.count()];
-                m.model.logits(m.vectorizer.vectorize(docs.get(i)), z);
-                oofLogits.add(z);
-                oofLabels.add(labels[i]);
-                if (argmax(z) == labels[i]) {
-                    correct++;
+                if (fold[i] == f && k < foldLogits.get(f).size()) {
+                    double[] z = foldLogits.get(f).get(k++);
+                    oofLogits.add(z);
+                    oofLabels.add(labels[i]);
+                    if (argmax(z) == labels[i]) {
+                        correct++;
+                    }
                 }
             }
         }
@@ -103,6 +124,16 @@ public final class ClassifierTrainer {
                 oofLogits.isEmpty() ? Double.NaN : TemperatureScaling.nll(oofLogits, oofY, 1.0),
                 oofLogits.isEmpty() ? Double.NaN : TemperatureScaling.nll(oofLogits, oofY, t));
         return new Result(classifier, report);
+    }
+
+    /** One model without calibration (for model selection): raw logits of the given documents. */
+    double[][] fitAndScore(List<DocFeatures> train, int[] trainLabels, List<DocFeatures> score) {
+        Fitted m = fit(train, trainLabels);
+        double[][] out = new double[score.size()][Category.count()];
+        for (int i = 0; i < score.size(); i++) {
+            m.model.logits(m.vectorizer.vectorize(score.get(i)), out[i]);
+        }
+        return out;
     }
 
     private record Fitted(Vectorizer vectorizer, LogisticRegression model) {

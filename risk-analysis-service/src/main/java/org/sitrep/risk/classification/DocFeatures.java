@@ -21,6 +21,14 @@ final class DocFeatures {
         this.keywordHits = keywordHits;
     }
 
+    /** The text a feature came from: the key itself for Chinese words and bigrams, as written for English. */
+    String surface(String key) {
+        if (key.startsWith("w:") || key.startsWith("b:")) {
+            return key.substring(2);
+        }
+        return surfaces == null ? null : surfaces.get(key);
+    }
+
     static DocFeatures extract(Tokenizer tokenizer, KeywordMatcher keywords, String text, boolean keepSurfaces) {
         Map<String, int[]> counts = new HashMap<>(256);
         Map<String, String> surfaces = keepSurfaces ? new HashMap<>(256) : null;
@@ -28,8 +36,8 @@ final class DocFeatures {
             int[] c = counts.get(key);
             if (c == null) {
                 counts.put(key, new int[] {1});
-                if (surfaces != null) {
-                    surfaces.put(key, surface);
+                if (surfaces != null && key.charAt(0) == 'e') {
+                    surfaces.put(key, surface); // Chinese keys (w:, b:) are their own surface, see surface()
                 }
             } else {
                 c[0]++;

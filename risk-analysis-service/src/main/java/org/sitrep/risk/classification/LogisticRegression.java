@@ -12,7 +12,7 @@ final class LogisticRegression {
 
     /** Training settings. */
     record Params(int epochs, double learningRate, double l2, long seed) {
-        static final Params DEFAULT = new Params(30, 0.5, 1e-5, 20261L);
+        static final Params DEFAULT = new Params(30, 0.5, 1e-6, 20261L);
     }
 
     final int dims;

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class TextClassifier {
 
     /** Version of the algorithm (features + model); the model version adds the training corpus hash. */
-    public static final String ALGORITHM = "logreg-1.0";
+    public static final String ALGORITHM = "logreg-1.1";
     private static final int EVIDENCE = 6;
 
     private final Tokenizer tokenizer;
@@ -87,6 +87,13 @@ public final class TextClassifier {
                 p[best] < reviewThreshold, modelVersion, taxonomyVersion);
     }
 
+    /** Raw (uncalibrated) logits of already extracted features: for evaluation. */
+    double[] logits(DocFeatures doc) {
+        double[] z = new double[model.classes];
+        model.logits(vectorizer.vectorize(doc), z);
+        return z;
+    }
+
     /** The category with the highest raw score (no calibration, no evidence): for evaluation. */
     public Category predict(String text) {
         DocFeatures doc = DocFeatures.extract(tokenizer, keywords, text, false);
@@ -107,20 +114,26 @@ public final class TextClassifier {
         float[] val = x.value();
         int n = idx.length;
         double[] contribution = new double[n];
-        Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
             int f = idx[j];
             contribution[j] = val[j] * (model.weight(f, cls) - meanWeight[f]);
-            order[j] = j;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(contribution[b], contribution[a]));
         Set<String> out = new LinkedHashSet<>();
         Category category = Category.of(cls);
-        for (int o = 0; o < n && out.size() < EVIDENCE; o++) {
-            int j = order[o];
-            if (contribution[j] <= 0) {
+        // partial selection of the largest positive contributions (a full sort of every feature is not needed)
+        for (int picked = 0; picked < Math.min(n, 8 * EVIDENCE) && out.size() < EVIDENCE; picked++) {
+            int j = -1;
+            double bestValue = 0;
+            for (int q = 0; q < n; q++) {
+                if (contribution[q] > bestValue) {
+                    bestValue = contribution[q];
+                    j = q;
+                }
+            }
+            if (j < 0) {
                 break;
             }
+            contribution[j] = 0;
             int f = idx[j];
             if (f >= vectorizer.textDims) {
                 Category kwCat = Category.of(f - vectorizer.textDims);
@@ -133,7 +146,7 @@ public final class TextClassifier {
                 }
                 continue;
             }
-            String surface = doc.surfaces.get(vectorizer.keys[f]);
+            String surface = doc.surface(vectorizer.keys[f]);
             if (surface != null && !covered(out, surface)) {
                 out.add(surface);
             }

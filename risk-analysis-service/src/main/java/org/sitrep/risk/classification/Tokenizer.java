@@ -15,8 +15,10 @@ import com.hankcs.hanlp.seg.common.Term;
  * Turns report text (Chinese, English or both mixed) into classifier features, each with the surface form it came
  * from so that evidence can be shown as the reporter wrote it.
  * <ul>
- * <li>Chinese runs: HanLP words ({@code w:电信诈骗}; part-of-speech and named-entity recognition off, domain words
- * added to the custom dictionary) plus character bigrams ({@code b:诈骗}), which catch words the dictionary splits.</li>
+ * <li>Chinese runs: HanLP words ({@code w:电信诈骗}) from HanLP's double-array-trie dictionary segmenter (longest match
+ * over the core dictionary plus the custom dictionary, to which the domain words are added; no part-of-speech or
+ * named-entity recognition) plus character bigrams ({@code b:诈骗}), which catch words the dictionary splits. The
+ * dictionary segmenter replaced the Viterbi one in logreg-1.1: same cross-validated quality, about six times faster.</li>
  * <li>Latin runs: lower-cased tokens without stop words and pure numbers, stemmed ({@code e:kill}), plus adjacent
  * pairs ({@code e2:data_breach}).</li>
  * </ul>
@@ -39,14 +41,17 @@ public final class Tokenizer {
 
     public Tokenizer(Collection<String> extraDomainWords) {
         prepareDictionary(extraDomainWords);
-        this.segment = HanLP.newSegment()
+        this.segment = newSegment();
+    }
+
+    /**
+     * A HanLP segmenter configured as the tokenizer uses it (also for measuring segmentation alone): the
+     * double-array-trie dictionary segmenter with the custom dictionary on. The domain words are in the global custom
+     * dictionary once any Tokenizer has been constructed. Thread-safe.
+     */
+    public static Segment newSegment() {
+        return HanLP.newSegment("dat")
                 .enablePartOfSpeechTagging(false)
-                .enableNameRecognize(false)
-                .enablePlaceRecognize(false)
-                .enableOrganizationRecognize(false)
-                .enableTranslatedNameRecognize(false)
-                .enableJapaneseNameRecognize(false)
-                .enableNumberQuantifierRecognize(false)
                 .enableCustomDictionary(true);
     }
 

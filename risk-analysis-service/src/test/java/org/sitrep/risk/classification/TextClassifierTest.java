@@ -60,10 +60,30 @@ class TextClassifierTest {
     }
 
     @Test
+    void needsReviewFollowsTheConfiguredThreshold() {
+        List<LabelledReport> some = corpus.reports().subList(0, 150);
+        ClassifierTrainer trainer = new ClassifierTrainer(Taxonomy.bundled());
+        TextClassifier strict = trainer.train(some, "t", 1.01).classifier();
+        TextClassifier lax = trainer.train(some, "t", 0.0).classifier();
+        String text = "某镇发生山体滑坡，冲毁道路，转移群众40人。";
+        assertThat(strict.classify(null, text).needsReview()).isTrue();
+        assertThat(lax.classify(null, text).needsReview()).isFalse();
+        assertThat(strict.classify(null, text).confidence()).isEqualTo(lax.classify(null, text).confidence());
+    }
+
+    @Test
     void evidenceNamesTermsAsWritten() {
         Classification c = classifier.classify(null, "Hackers launched a DDoS attack against the county government portal.");
         assertThat(c.category()).isEqualTo(Category.CYBER_SECURITY);
         assertThat(c.evidence()).isNotEmpty().allSatisfy(e -> assertThat("Hackers launched a DDoS attack against the county government portal.").contains(e));
+    }
+
+    @Test
+    void chineseAndMixedEvidenceIsTakenFromTheText() {
+        String text = "县医院HIS系统遭勒索病毒加密，门诊改为手工挂号，技术人员正在恢复服务器。";
+        Classification c = classifier.classify(null, text);
+        assertThat(c.category()).isEqualTo(Category.CYBER_SECURITY);
+        assertThat(c.evidence()).isNotEmpty().allSatisfy(e -> assertThat(text).contains(e));
     }
 
     @Test
