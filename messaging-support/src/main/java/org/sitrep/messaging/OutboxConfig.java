@@ -16,7 +16,8 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay waits for the broker to acknowledge a batch before it gives up and retries later. */
+    /** How long the producer keeps trying to deliver a batch (its delivery timeout, at least 10 s) before the relay
+     *  gives up and tries the batch again later. */
     @WithDefault("15s")
     Duration sendTimeout();
 

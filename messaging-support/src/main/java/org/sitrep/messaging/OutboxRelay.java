@@ -184,7 +184,9 @@ public class OutboxRelay {
             acks.add(p.send(toRecord(row)));
         }
         p.flush();
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        // wait past the producer's own delivery timeout, so every send has ended (acknowledged or failed) before the
+        // batch is judged: giving up earlier while a send is still retrying would publish it a second time
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs() + 5_000);
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
@@ -242,7 +244,7 @@ public class OutboxRelay {
                     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
                     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(10_000, config.sendTimeout().toMillis()));
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs());
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
                     producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
                 }
@@ -250,6 +252,10 @@ public class OutboxRelay {
             }
         }
         return p;
+    }
+
+    private int deliveryTimeoutMs() {
+        return (int) Math.max(10_000, config.sendTimeout().toMillis());
     }
 
     private static String rootMessage(Throwable e) {

@@ -34,25 +34,12 @@ public class IncidentIndex {
                 .setParameter(3, Timestamp.from(occurredAt.plus(window)))
                 .getResultList();
         return rows.stream().map(r -> new IncidentLinker.Sighting(r[0].toString(), (UUID) r[1], (String) r[2],
-                instant(r[3]), (String) r[4], TextFingerprint.fromBytes((byte[]) r[5]))).toList();
+                NativeValues.instant(r[3]), (String) r[4], TextFingerprint.fromBytes((byte[]) r[5]))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportClassificationEntity> reportsOf(UUID incidentId) {
         return em.createQuery("select c from ReportClassificationEntity c where c.incidentId = :id order by c.occurredAt, c.reportId",
                 ReportClassificationEntity.class).setParameter("id", incidentId).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass());
     }
 }

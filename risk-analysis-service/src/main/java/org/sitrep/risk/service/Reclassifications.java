@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
 import org.sitrep.risk.classification.Classification;
+import org.sitrep.risk.persistence.NativeValues;
 import org.sitrep.risk.severity.Casualties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,9 +89,9 @@ public class Reclassifications {
             List<Object[]> rows = em.createNativeQuery("select id, status, period_from, period_to, model_version, total, "
                     + "processed, changed, error, created_at, finished_at from reclassification_job where id = ?1")
                     .setParameter(1, id).getResultList();
-            return rows.stream().findFirst().map(r -> new Job((UUID) r[0], (String) r[1], instant(r[2]), instant(r[3]),
+            return rows.stream().findFirst().map(r -> new Job((UUID) r[0], (String) r[1], NativeValues.instant(r[2]), NativeValues.instant(r[3]),
                     (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(),
-                    (String) r[8], instant(r[9]), instant(r[10])));
+                    (String) r[8], NativeValues.instant(r[9]), NativeValues.instant(r[10])));
         });
     }
 
@@ -168,21 +169,5 @@ public class Reclassifications {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass());
     }
 }
