@@ -68,7 +68,7 @@ java -Xmx768m -cp "embedded-infra/target/classes:$(cat "$STATE/infra.classpath")
   org.sitrep.infra.LocalInfrastructure "$STATE/data" "$KAFKA_PORT" "$PG_PORT" > "$STATE/logs/infrastructure.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
-  grep -q '^READY' "$STATE/logs/infrastructure.log" && break
+  grep -qs '^READY' "$STATE/logs/infrastructure.log" && break
   kill -0 "${PIDS[0]}" 2>/dev/null || { echo "infrastructure failed to start, see $STATE/logs/infrastructure.log" >&2; tail -20 "$STATE/logs/infrastructure.log" >&2; exit 1; }
   sleep 0.5
 done
@@ -102,10 +102,12 @@ fi
 cat <<INFO
 
 SitRep is running.
+  Duty officer's page      http://127.0.0.1:$BRIEFING_PORT/
   Latest briefing (HTML)   http://127.0.0.1:$BRIEFING_PORT/api/v1/briefings/latest   (open in a browser)
   Situation map (JSON)     http://127.0.0.1:$BRIEFING_PORT/api/v1/situation?regionCode=610900
   Reports                  http://127.0.0.1:$INGEST_PORT/api/v1/reports
   Submit a report          POST http://127.0.0.1:$INGEST_PORT/api/v1/reports
+  Early warnings           http://127.0.0.1:$RISK_PORT/api/v1/alerts   (CAP 1.2 with Accept: application/cap+xml)
   Classify text            POST http://127.0.0.1:$RISK_PORT/api/v1/classify
   Taxonomy                 http://127.0.0.1:$RISK_PORT/api/v1/taxonomy
   OpenAPI                  http://127.0.0.1:$INGEST_PORT/q/openapi  (and :$RISK_PORT, :$BRIEFING_PORT)
