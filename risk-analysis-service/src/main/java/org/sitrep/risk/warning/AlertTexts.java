@@ -37,6 +37,19 @@ final class AlertTexts {
                 s.model() == Detector.Model.POISSON ? "泊松分布" : "负二项分布", s.pValue(), threshold);
     }
 
+    static String windowHeadline(String region, String category, LocalDate day, LocalDate today, long observed,
+            double expected) {
+        return String.format(Locale.ROOT, "%s%s类报告异常增多：%s及前一日共 %d 起，基线 %.1f 起", region, category(category),
+                dayZh(day, today), observed, expected);
+    }
+
+    static String windowDescription(String region, String category, LocalDate day, Detector.Window w, double threshold) {
+        return String.format(Locale.ROOT, "%s %s至%s %s类报告共 %d 起；两日基线 %.2f 起（%s至%s日均的两倍，离散指数 %.2f）。"
+                        + "%s上尾概率 p = %.2e，低于阈值 %.0e。", region, day.minusDays(1), day, category(category),
+                w.observed(), w.expected(), day.minusDays(Detector.BASELINE_FROM), day.minusDays(Detector.BASELINE_TO),
+                w.dispersion(), w.model() == Detector.Model.POISSON ? "泊松分布" : "负二项分布", w.pValue(), threshold);
+    }
+
     static String cusumHeadline(String region, String category, LocalDate day, LocalDate today, long observed,
             double mu0) {
         return String.format(Locale.ROOT, "%s%s类报告持续上升：%s %d 起，基线 %.1f 起", region, category(category),

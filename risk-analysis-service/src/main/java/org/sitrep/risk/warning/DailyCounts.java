@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.sitrep.regions.Region;
 import org.sitrep.regions.RegionCatalogue;
+import org.sitrep.risk.persistence.NativeValues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -66,7 +67,7 @@ public class DailyCounts {
                 .setParameter(1, codesOf(region)).setParameter(2, category)
                 .setParameter(3, Timestamp.from(from)).setParameter(4, Timestamp.from(to)).getResultList();
         for (Object[] row : rows) {
-            Instant hour = toInstant(row[0]);
+            Instant hour = NativeValues.instant(row[0]);
             int d = (int) ChronoUnit.DAYS.between(first, hour.atZone(zone).toLocalDate());
             if (d >= 0 && d < days) {
                 counts[d] += ((Number) row[1]).longValue();
@@ -94,18 +95,5 @@ public class DailyCounts {
                         + "where hour_start >= ?1 and hour_start < ?2 and count > 0")
                 .setParameter(1, Timestamp.from(from)).setParameter(2, Timestamp.from(to)).getResultList();
         return rows.stream().map(r -> new String[] {r[0].toString(), r[1].toString()}).toList();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected hour type " + o.getClass());
     }
 }

@@ -83,7 +83,7 @@ public class EarlyWarnings {
         Detector.Result r = evaluate(region, category, day);
         LocalDate today = now.atZone(config.zone()).toLocalDate();
         int signals = 0;
-        if (r.spike().alarm() || r.cusum().alarm()) {
+        if (r.alarm()) {
             List<UUID> reports = counts.reports(region, category, day, config.zone(), MAX_REPORT_IDS);
             if (r.spike().alarm()) {
                 Detector.Spike s = r.spike();
@@ -91,6 +91,13 @@ public class EarlyWarnings {
                         spikeGrade(s.pValue()), AlertTexts.spikeHeadline(region.name(), category, day, today, s.observed(),
                         s.mean()), AlertTexts.spikeDescription(region.name(), category, day, s, config.pThreshold()),
                         reports), now);
+                signals++;
+            } else if (r.window().alarm()) {
+                Detector.Window w = r.window();
+                alerts.signal(new Alerts.Signal(Kind.SPIKE, region, category, day, w.observed(), w.expected(), w.pValue(),
+                        null, spikeGrade(w.pValue()), AlertTexts.windowHeadline(region.name(), category, day, today,
+                        w.observed(), w.expected()), AlertTexts.windowDescription(region.name(), category, day, w,
+                        config.windowPThreshold()), reports), now);
                 signals++;
             }
             if (r.cusum().alarm()) {
@@ -154,7 +161,7 @@ public class EarlyWarnings {
             Kind kind = Kind.valueOf(a.kind);
             if (kind != Kind.SEVERE_REPORT && a.day != null && yesterday.isAfter(a.day)) {
                 Detector.Result r = evaluate(regions.get(a.regionCode), a.category, yesterday);
-                boolean still = kind == Kind.SPIKE ? r.spike().alarm() : r.cusum().alarm();
+                boolean still = kind == Kind.SPIKE ? r.spikeAlarm() : r.cusum().alarm();
                 if (!still && alerts.close(a.id, Status.RESOLVED, now)) {
                     resolved++;
                     continue;

@@ -15,10 +15,14 @@ public interface WarningConfig {
     ZoneId zone();
 
     /** Spike alarm when the upper-tail probability is below this. */
-    @WithDefault("0.0001")
+    @WithDefault("0.0006")
     double pThreshold();
 
-    /** … and the day's count is at least this. */
+    /** Two-day window test (raised as a spike): alarm when the upper-tail probability of days t−1 + t is below this. */
+    @WithDefault("0.0004")
+    double windowPThreshold();
+
+    /** … and the day's count (the two days' sum for the window test) is at least this. */
     @WithDefault("3")
     long minCount();
 
@@ -39,7 +43,7 @@ public interface WarningConfig {
     double cusumShift();
 
     /** CUSUM decision interval h (widened by the index of dispersion). */
-    @WithDefault("10")
+    @WithDefault("15")
     double cusumH();
 
     /** Days over which the CUSUM is replayed. */
@@ -59,7 +63,7 @@ public interface WarningConfig {
     String capSender();
 
     default Detector.Settings detectorSettings() {
-        return new Detector.Settings(pThreshold(), minCount(), dispersionFactor(), dispersionWindowDays(), lambdaFloor(),
+        return new Detector.Settings(pThreshold(), windowPThreshold(), minCount(), dispersionFactor(), dispersionWindowDays(), lambdaFloor(),
                 cusumShift(), cusumH(), cusumWindowDays());
     }
 }

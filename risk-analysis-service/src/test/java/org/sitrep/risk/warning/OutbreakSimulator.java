@@ -21,7 +21,9 @@ import java.util.Random;
 final class OutbreakSimulator {
 
     static final double[] SIZES = {1.5, 2, 3, 5};
-    static final double[][] BANDS = {{0.5, 1}, {1, 2}, {2, 5}, {5, 10.0001}};
+    static final double[][] BANDS = {{0.5, 1}, {1, 2}, {2, 5}, {5, 10.0001}, {10.0001, 20}, {20, 50}};
+    /** The bands of the county-level population ({@link #simulate(long, int, int)}: baselines 0.5–10). */
+    static final int COUNTY_BANDS = 4;
     static final int FIRST_SCORED_DAY = 31;
 
     record Outbreak(int start, int duration, double size) {
@@ -93,10 +95,18 @@ final class OutbreakSimulator {
     }
 
     static List<Cell> simulate(long seed, int cells, int days) {
+        return simulate(seed, cells, days, 0.5, 10);
+    }
+
+    /**
+     * As {@link #simulate(long, int, int)} with baselines log-uniform in [lo, hi] (city-level roll-ups: 10–50); the
+     * same draws otherwise, so (0.5, 10) gives exactly the county-level population.
+     */
+    static List<Cell> simulate(long seed, int cells, int days, double lo, double hi) {
         Random rnd = new Random(seed);
         List<Cell> out = new ArrayList<>(cells);
         for (int c = 0; c < cells; c++) {
-            double b = Math.exp(Math.log(0.5) + rnd.nextDouble() * (Math.log(10) - Math.log(0.5)));
+            double b = Math.exp(Math.log(lo) + rnd.nextDouble() * (Math.log(hi) - Math.log(lo)));
             boolean nb = c % 2 == 1;
             boolean weekly = c % 3 == 0;
             double r = 3 + rnd.nextDouble() * 7;
@@ -129,7 +139,7 @@ final class OutbreakSimulator {
             for (int day = FIRST_SCORED_DAY; day < counts.length; day++) {
                 int t = day;
                 Detector.Result r = detector.evaluate(counts, t);
-                alarm[t] = r.spike().alarm() || r.cusum().alarm();
+                alarm[t] = r.alarm();
                 boolean outside = cell.outbreaks().stream().noneMatch(o -> o.inWindow(t));
                 if (outside) {
                     s.cellDays[band]++;
@@ -145,7 +155,7 @@ final class OutbreakSimulator {
                         } else {
                             s.falsePoisson++;
                         }
-                        if (r.spike().alarm()) {
+                        if (r.spikeAlarm()) {
                             s.falseSpikes++;
                         }
                         if (r.cusum().alarm()) {
