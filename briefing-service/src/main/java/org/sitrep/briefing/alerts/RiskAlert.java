@@ -1,8 +1,12 @@
 package org.sitrep.briefing.alerts;
 
+import static org.sitrep.briefing.messaging.PayloadFields.instant;
+import static org.sitrep.briefing.messaging.PayloadFields.number;
+import static org.sitrep.briefing.messaging.PayloadFields.text;
+import static org.sitrep.briefing.messaging.PayloadFields.uuid;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,53 +179,5 @@ public record RiskAlert(UUID alertId, int version, AlertStatus status, String ki
             throw new PoisonEventException(field + " must be one of " + allowed + ": " + v);
         }
         return v;
-    }
-
-    private static String text(JsonNode n, String field, boolean required) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new PoisonEventException("required field " + field + " is missing");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new PoisonEventException(field + " must be a string");
-        }
-        if (required && v.asText().isBlank()) {
-            throw new PoisonEventException(field + " must not be blank");
-        }
-        return v.asText();
-    }
-
-    private static Double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isNumber()) {
-            throw new PoisonEventException(field + " must be a number");
-        }
-        return v.asDouble();
-    }
-
-    private static UUID uuid(String field, String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " is not a UUID: " + s, e);
-        }
-    }
-
-    private static Instant instant(JsonNode n, String field, boolean required) {
-        String s = text(n, field, required);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not an RFC 3339 date-time: " + s, e);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package org.sitrep.briefing.messaging;
 
+import static org.sitrep.briefing.messaging.PayloadFields.instant;
+import static org.sitrep.briefing.messaging.PayloadFields.text;
+import static org.sitrep.briefing.messaging.PayloadFields.uuid;
+
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -57,8 +60,8 @@ public record ReportClassified(UUID reportId, int version, String unitId, String
                 version.asInt(),
                 text(n, "unitId", true),
                 region,
-                instant(n, "occurredAt"),
-                instant(n, "receivedAt"),
+                instant(n, "occurredAt", true),
+                instant(n, "receivedAt", true),
                 text(n, "title", false),
                 text(n, "summary", false),
                 Category.parse(category).orElseThrow(() -> new PoisonEventException("unknown category " + category)),
@@ -68,46 +71,8 @@ public record ReportClassified(UUID reportId, int version, String unitId, String
                 uuid(n, "incidentId", false),
                 text(n, "modelVersion", true),
                 text(n, "taxonomyVersion", true),
-                instant(n, "classifiedAt"),
+                instant(n, "classifiedAt", true),
                 casualties.path("deaths").isIntegralNumber() ? casualties.path("deaths").asInt() : null,
                 casualties.path("injured").isIntegralNumber() ? casualties.path("injured").asInt() : null);
-    }
-
-    private static String text(JsonNode n, String field, boolean required) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new PoisonEventException("required field " + field + " is missing");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new PoisonEventException(field + " must be a string");
-        }
-        if (required && v.asText().isBlank()) {
-            throw new PoisonEventException(field + " must not be blank");
-        }
-        return v.asText();
-    }
-
-    private static UUID uuid(JsonNode n, String field, boolean required) {
-        String s = text(n, field, required);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " is not a UUID: " + s, e);
-        }
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        String s = text(n, field, true);
-        try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException(field + " is not an RFC 3339 date-time: " + s, e);
-        }
     }
 }
