@@ -56,7 +56,7 @@ class DutyOfficerPageTest {
     static final String CHROMEDRIVER = System.getProperty("sitrep.chromedriver", "/usr/bin/chromedriver");
     static final Duration UI_WAIT = Duration.ofSeconds(20);
 
-    static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    static Platform platform;
     static ServiceProcess ingest;
     static ServiceProcess briefing;
     static Path root;
@@ -74,35 +74,12 @@ class DutyOfficerPageTest {
         assertThat(Path.of(CHROMIUM)).as("chromium is missing: apt-get install chromium chromium-driver (.ci/run does)")
                 .isExecutable();
         assertThat(Path.of(CHROMEDRIVER)).as("chromedriver is missing: apt-get install chromium-driver").isExecutable();
-        TestInfrastructure infra = TestInfrastructure.get();
-        root = Path.of(System.getProperty("sitrep.root.dir", ".."));
-        Map<String, String> wiring = Map.of(
-                "kafka.bootstrap.servers", infra.bootstrapServers(),
-                "quarkus.datasource.jdbc.url", infra.jdbcUrl(),
-                "quarkus.datasource.username", infra.jdbcUser(),
-                "quarkus.datasource.password", infra.jdbcPassword());
-        ingest = start("report-ingest-service", wiring);
-        start("risk-analysis-service", wiring);
-        briefing = start("briefing-service", wiring);
-        for (ServiceProcess service : SERVICES) {
-            await("readiness of " + service.name).atMost(ServiceProcess.startupLimit()).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        assertThat(service.alive()).as(service.name + " exited; see " + service.log).isTrue();
-                        try {
-                            return given().get(service.url() + "/q/health/ready").statusCode() == 200;
-                        } catch (Exception notYet) {
-                            return false;
-                        }
-                    });
-        }
+        platform = Platform.start();
+        root = platform.root;
+        ingest = platform.ingest;
+        briefing = platform.briefing;
         seed();
         driver = browser();
-    }
-
-    private static ServiceProcess start(String name, Map<String, String> wiring) {
-        ServiceProcess service = ServiceProcess.start(root, name, wiring);
-        SERVICES.add(service);
-        return service;
     }
 
     /** Reports in regions no other end-to-end test uses (岚皋县, 石泉县, 商州区), so the cells' counts are exact. */
@@ -173,7 +150,9 @@ class DutyOfficerPageTest {
                 driver.quit();
             }
         } finally {
-            SERVICES.forEach(ServiceProcess::close);
+            if (platform != null) {
+                platform.close();
+            }
             if (userDataDir != null) {
                 try (Stream<Path> files = Files.walk(userDataDir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

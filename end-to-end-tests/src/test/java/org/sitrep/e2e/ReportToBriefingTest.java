@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -30,45 +28,22 @@ import io.restassured.response.Response;
  */
 class ReportToBriefingTest {
 
-    static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    static Platform platform;
     static ServiceProcess ingest;
-    static ServiceProcess risk;
     static ServiceProcess briefing;
 
     @BeforeAll
     static void startPlatform() {
-        TestInfrastructure infra = TestInfrastructure.get();
-        Path root = Path.of(System.getProperty("sitrep.root.dir", ".."));
-        Map<String, String> wiring = Map.of(
-                "kafka.bootstrap.servers", infra.bootstrapServers(),
-                "quarkus.datasource.jdbc.url", infra.jdbcUrl(),
-                "quarkus.datasource.username", infra.jdbcUser(),
-                "quarkus.datasource.password", infra.jdbcPassword());
-        ingest = start(root, "report-ingest-service", wiring);
-        risk = start(root, "risk-analysis-service", wiring);
-        briefing = start(root, "briefing-service", wiring);
-        for (ServiceProcess service : SERVICES) {
-            await("readiness of " + service.name).atMost(ServiceProcess.startupLimit()).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        assertThat(service.alive()).as(service.name + " exited; see " + service.log).isTrue();
-                        try {
-                            return given().get(service.url() + "/q/health/ready").statusCode() == 200;
-                        } catch (Exception notYet) {
-                            return false;
-                        }
-                    });
-        }
-    }
-
-    private static ServiceProcess start(Path root, String name, Map<String, String> wiring) {
-        ServiceProcess service = ServiceProcess.start(root, name, wiring);
-        SERVICES.add(service);
-        return service;
+        platform = Platform.start();
+        ingest = platform.ingest;
+        briefing = platform.briefing;
     }
 
     @AfterAll
     static void stopPlatform() {
-        SERVICES.forEach(ServiceProcess::close);
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     record Submitted(String id, String unit, String region, String title) {

@@ -2,6 +2,7 @@ package org.sitrep.briefing.alerts;
 
 import static org.sitrep.briefing.messaging.PayloadFields.instant;
 import static org.sitrep.briefing.messaging.PayloadFields.number;
+import static org.sitrep.briefing.messaging.PayloadFields.object;
 import static org.sitrep.briefing.messaging.PayloadFields.text;
 import static org.sitrep.briefing.messaging.PayloadFields.uuid;
 
@@ -76,15 +77,7 @@ public record RiskAlert(UUID alertId, int version, AlertStatus status, String ki
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
     public static RiskAlert parse(ObjectMapper mapper, String json) {
-        JsonNode n;
-        try {
-            n = mapper.readTree(json);
-        } catch (Exception e) {
-            throw new PoisonEventException("payload is not JSON: " + e.getMessage(), e);
-        }
-        if (n == null || !n.isObject()) {
-            throw new PoisonEventException("payload is not a JSON object");
-        }
+        JsonNode n = object(mapper, json);
         JsonNode version = n.get("version");
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
             throw new PoisonEventException("version must be an integer >= 1");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.sitrep.messaging.PoisonEventException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the fields of incoming event payloads; a field that is missing when required, or of the wrong type, makes the
@@ -16,6 +17,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class PayloadFields {
 
     private PayloadFields() {
+    }
+
+    /** The payload as a JSON object. */
+    public static JsonNode object(ObjectMapper mapper, String json) {
+        JsonNode n;
+        try {
+            n = mapper.readTree(json);
+        } catch (Exception e) {
+            throw new PoisonEventException("payload is not JSON: " + e.getMessage(), e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new PoisonEventException("payload is not a JSON object");
+        }
+        return n;
     }
 
     public static String text(JsonNode n, String field, boolean required) {

@@ -1,6 +1,7 @@
 package org.sitrep.briefing.messaging;
 
 import static org.sitrep.briefing.messaging.PayloadFields.instant;
+import static org.sitrep.briefing.messaging.PayloadFields.object;
 import static org.sitrep.briefing.messaging.PayloadFields.text;
 import static org.sitrep.briefing.messaging.PayloadFields.uuid;
 
@@ -27,15 +28,7 @@ public record ReportClassified(UUID reportId, int version, String unitId, String
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
     public static ReportClassified parse(ObjectMapper mapper, String json) {
-        JsonNode n;
-        try {
-            n = mapper.readTree(json);
-        } catch (Exception e) {
-            throw new PoisonEventException("payload is not JSON: " + e.getMessage(), e);
-        }
-        if (n == null || !n.isObject()) {
-            throw new PoisonEventException("payload is not a JSON object");
-        }
+        JsonNode n = object(mapper, json);
         JsonNode casualties = n.path("casualties");
         String region = text(n, "regionCode", true);
         if (!REGION.matcher(region).matches()) {
