@@ -13,13 +13,9 @@ public interface IncidentConfig {
     @WithDefault("PT36H")
     Duration window();
 
-    /** Similarity from which a report joins the incident of an earlier one in the same language (docs/incident-linking.md). */
-    @WithDefault("0.08")
+    /** Probability from which a report joins the incident of earlier reports (docs/incident-linking.md). */
+    @WithDefault("0.3")
     double threshold();
-
-    /** The same for a Chinese and an English report (docs/incident-linking.md). */
-    @WithDefault("0.08")
-    double crossLanguageThreshold();
 
     /** Shingles found in more corpus reports than this weigh nothing (the vocabulary of a kind of incident). */
     @WithDefault("8")

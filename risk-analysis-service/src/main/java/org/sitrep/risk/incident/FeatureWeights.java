@@ -7,26 +7,24 @@ import java.util.Map;
 /**
  * Inverse document frequencies of shingles, learnt from a reference collection of reports (the labelled corpus):
  * phrasing common to all reports (发生, 目前, reported) weighs little, the names and figures of one incident weigh
- * much. Shingles never seen weigh as much as the rarest.
+ * much. Shingles never seen weigh as much as the rarest. The capped weights give nothing to shingles found in more
+ * than {@code maxDocumentFrequency} reference reports (the vocabulary of a kind of incident, not the mark of one) nor
+ * to common words of the general language, however rare in the reference reports.
  */
 public final class FeatureWeights {
 
     private final Map<Integer, Double> idf;
+    private final Map<Integer, Integer> df;
+    private final int maxDocumentFrequency;
     private final double unseen;
 
-    private FeatureWeights(Map<Integer, Double> idf, double unseen) {
+    private FeatureWeights(Map<Integer, Double> idf, Map<Integer, Integer> df, int maxDocumentFrequency, double unseen) {
         this.idf = idf;
+        this.df = df;
+        this.maxDocumentFrequency = maxDocumentFrequency;
         this.unseen = unseen;
     }
 
-    public static FeatureWeights learn(Collection<String> texts) {
-        return learn(texts, Integer.MAX_VALUE);
-    }
-
-    /**
-     * @param maxDocumentFrequency shingles found in more reference reports than this weigh nothing: they are the
-     *                             vocabulary of a kind of incident, not the mark of one incident
-     */
     public static FeatureWeights learn(Collection<String> texts, int maxDocumentFrequency) {
         Map<Integer, Integer> df = new HashMap<>();
         for (String text : texts) {
@@ -36,21 +34,23 @@ public final class FeatureWeights {
         }
         int n = texts.size();
         Map<Integer, Double> idf = new HashMap<>(df.size() * 2);
-        df.forEach((f, count) -> idf.put(f, count > maxDocumentFrequency ? 0.0 : Math.log((n + 1.0) / (count + 1.0)) + 1));
-        return new FeatureWeights(idf, Math.log(n + 1.0) + 1);
+        df.forEach((f, count) -> idf.put(f, Math.log((n + 1.0) / (count + 1.0)) + 1));
+        return new FeatureWeights(idf, df, maxDocumentFrequency, Math.log(n + 1.0) + 1);
     }
 
-    double weight(int feature) {
-        Double w = idf.get(feature);
-        return w == null ? unseen : w;
+    /** The weight of the rarest shingle: one never seen in the reference reports. */
+    double unseen() {
+        return unseen;
     }
 
-    double squaredNorm(int[] features) {
-        double sum = 0;
-        for (int f : features) {
-            double w = weight(f);
-            sum += w * w;
+    double weight(int feature, boolean capped) {
+        if (capped && (feature & TextFingerprint.COMMON_BIT) != 0) {
+            return 0;
         }
-        return sum;
+        Double w = idf.get(feature);
+        if (w == null) {
+            return unseen;
+        }
+        return capped && df.get(feature) > maxDocumentFrequency ? 0 : w;
     }
 }

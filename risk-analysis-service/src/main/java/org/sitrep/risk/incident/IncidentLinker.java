@@ -2,15 +2,19 @@ package org.sitrep.risk.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Decides whether a new report belongs to an incident already seen: among the earlier reports of the same city-level
- * area within the time window, the most similar one at or above the threshold lends its incident id; otherwise the
- * report starts a new incident. Similarity is the rarity-weighted overlap of the texts' shingles, lowered a little
- * for another county and for a larger gap in time.
+ * area within the time window, the incident whose reports are most probably the same incident (by {@link LinkModel}
+ * over {@link PairFeatures}) lends its id when that probability reaches the threshold; otherwise the report starts a
+ * new incident.
  */
 public final class IncidentLinker {
 
@@ -27,25 +31,32 @@ public final class IncidentLinker {
     public record Decision(UUID incidentId, Optional<String> matchedReportId, double score) {
     }
 
-    static final double CATEGORY_PENALTY = 0.02;
-    static final double CROSS_LANGUAGE_CONTEXT_BONUS = 0.04;
-    static final Duration CLOSE_IN_TIME = Duration.ofHours(12);
-
     private final Duration window;
     private final double threshold;
-    private final double crossLanguageThreshold;
     private final FeatureWeights weights;
+    private final LinkModel model;
 
     /**
-     * @param threshold              similarity from which two reports in one language are one incident
-     * @param crossLanguageThreshold the same for a Chinese and an English report, which share only place names spelt
-     *                               in pinyin, Latin words and figures, so score lower for the same evidence
+     * @param threshold probability from which a report joins an incident
      */
-    public IncidentLinker(Duration window, double threshold, double crossLanguageThreshold, FeatureWeights weights) {
+    public IncidentLinker(Duration window, double threshold, FeatureWeights weights, LinkModel model) {
         this.window = window;
         this.threshold = threshold;
-        this.crossLanguageThreshold = crossLanguageThreshold;
         this.weights = weights;
+        this.model = model;
+    }
+
+    /** The same model with another threshold. */
+    public IncidentLinker withThreshold(double other) {
+        return new IncidentLinker(window, other, weights, model);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    LinkModel model() {
+        return model;
     }
 
     public static Sighting sighting(String reportId, String regionCode, Instant occurredAt, String category, String text) {
@@ -61,66 +72,53 @@ public final class IncidentLinker {
         return a.regionMatches(0, b, 0, 4);
     }
 
+    /** True when the two reports are near enough in place and time to be compared at all. */
+    public boolean comparable(Sighting a, Sighting b) {
+        return nearby(a.regionCode(), b.regionCode())
+                && Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(window) <= 0;
+    }
+
+    public double[] features(Sighting a, Sighting b) {
+        return PairFeatures.of(a, b, weights, window);
+    }
+
+    /** The probability that the two reports are one incident; 0 when they are too far apart to compare. */
     public double score(Sighting a, Sighting b) {
-        Duration gap = Duration.between(a.occurredAt(), b.occurredAt()).abs();
-        if (!nearby(a.regionCode(), b.regionCode()) || gap.compareTo(window) > 0) {
-            return 0;
-        }
-        double score = a.fingerprint().similarity(b.fingerprint(), weights);
-        boolean sameCategory = a.category() != null && a.category().equals(b.category());
-        if (a.category() != null && b.category() != null && !sameCategory) {
-            score -= CATEGORY_PENALTY;
-        }
-        if (!a.regionCode().equals(b.regionCode())) {
-            score -= 0.01;
-        } else if (sameCategory && a.fingerprint().crossLanguage(b.fingerprint())
-                && gap.compareTo(CLOSE_IN_TIME) <= 0) {
-            // a Chinese and an English report of one kind, one county, within hours: the strongest evidence two
-            // languages can share besides names and figures
-            score += CROSS_LANGUAGE_CONTEXT_BONUS;
-        }
-        score -= 0.01 * gap.toMinutes() / (double) window.toMinutes();
-        return score;
+        return comparable(a, b) ? model.probability(features(a, b)) : 0;
     }
 
     /**
-     * The incident for {@code report} given the earlier sightings nearby in place and time. An incident is judged by
-     * all its reports, not only by the closest one: its score is the mean of the best and the average similarity to
-     * its members, so one report that happens to resemble a single member of a larger incident does not join it.
+     * The incident for {@code report} given the earlier sightings nearby in place and time: the incident of the earlier
+     * report most probably of the same incident, when that probability reaches the threshold; else a new incident.
      */
     public Decision link(Sighting report, Collection<Sighting> candidates) {
-        java.util.Map<UUID, double[]> incidents = new java.util.LinkedHashMap<>(); // best, sum, count, needed
-        java.util.Map<UUID, String> bestReport = new java.util.HashMap<>();
+        Map<UUID, List<Sighting>> members = new LinkedHashMap<>();
         for (Sighting candidate : candidates) {
-            if (candidate.reportId().equals(report.reportId()) || candidate.incidentId() == null) {
-                continue;
+            if (!candidate.reportId().equals(report.reportId()) && candidate.incidentId() != null) {
+                members.computeIfAbsent(candidate.incidentId(), k -> new ArrayList<>()).add(candidate);
             }
-            double s = score(report, candidate);
-            double needed = report.fingerprint().crossLanguage(candidate.fingerprint()) ? crossLanguageThreshold : threshold;
-            double[] acc = incidents.computeIfAbsent(candidate.incidentId(), k -> new double[] {Double.NEGATIVE_INFINITY, 0, 0, 0});
-            if (s - needed > acc[0] - acc[3] || acc[2] == 0) {
-                acc[0] = s;
-                acc[3] = needed;
-                bestReport.put(candidate.incidentId(), candidate.reportId());
-            }
-            acc[1] += s;
-            acc[2]++;
         }
         UUID chosen = null;
-        double chosenMargin = Double.NEGATIVE_INFINITY;
+        String chosenReport = null;
         double chosenScore = 0;
-        for (var entry : incidents.entrySet()) {
-            double[] acc = entry.getValue();
-            double incidentScore = (acc[0] + acc[1] / acc[2]) / 2;
-            double margin = incidentScore - acc[3];
-            if (acc[0] > 0 && margin > chosenMargin) {
-                chosenMargin = margin;
-                chosenScore = incidentScore;
+        for (var entry : members.entrySet()) {
+            Sighting best = null;
+            double bestScore = -1;
+            for (Sighting member : entry.getValue()) {
+                double p = score(report, member);
+                if (p > bestScore) {
+                    bestScore = p;
+                    best = member;
+                }
+            }
+            if (bestScore > chosenScore) {
+                chosenScore = bestScore;
                 chosen = entry.getKey();
+                chosenReport = best.reportId();
             }
         }
-        if (chosen != null && chosenMargin >= 0) {
-            return new Decision(chosen, Optional.of(bestReport.get(chosen)), chosenScore);
+        if (chosen != null && chosenScore >= threshold) {
+            return new Decision(chosen, Optional.of(chosenReport), chosenScore);
         }
         return new Decision(UUID.randomUUID(), Optional.empty(), chosenScore);
     }

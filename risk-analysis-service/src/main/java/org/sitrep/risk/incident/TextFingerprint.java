@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 
 /**
@@ -21,6 +25,8 @@ public final class TextFingerprint {
 
     /** Kinds of shingle, kept in the two low bits of each hashed feature. */
     static final int HAN = 0;
+    /** Concepts of the bilingual lexicon, days of the month and hours of the day ({@link Concepts}, {@link Figures}). */
+    static final int CONCEPT = 1;
     static final int NUMBER = 2;
     static final int LATIN = 3;
 
@@ -30,21 +36,70 @@ public final class TextFingerprint {
     private TextFingerprint(int[] features) {
         this.features = features;
         int han = 0;
+        int latin = 0;
         for (int f : features) {
             if ((f & 3) == HAN) {
                 han++;
+            } else if ((f & 3) == LATIN) {
+                latin++;
             }
         }
-        this.chinese = han * 2 >= features.length;
+        // each Chinese pair also gives a pinyin shingle (LATIN), so a Chinese text has about as many of each
+        this.chinese = han * 2 >= latin;
     }
 
-    /** True when the text is mostly Chinese (its Chinese character pairs are at least half its shingles). */
+    /** True when the text is mostly Chinese (its Chinese character pairs at least half its Latin shingles, pinyin included). */
     public boolean chinese() {
         return chinese;
     }
 
     public static TextFingerprint of(String text) {
-        return new TextFingerprint(shingles(text).stream().mapToInt(TextFingerprint::feature).distinct().sorted().toArray());
+        Set<String> all = shingles(text);
+        all.addAll(Figures.of(text));
+        all.addAll(Concepts.bundled().of(text));
+        all.addAll(Names.of(text));
+        return new TextFingerprint(all.stream().mapToInt(TextFingerprint::feature).distinct().sorted().toArray());
+    }
+
+    /** The days of the month the text names. */
+    Set<Integer> days() {
+        return decode(DAYS);
+    }
+
+    /** The hours of the day the text names. */
+    Set<Integer> hours() {
+        return decode(HOURS);
+    }
+
+    /** True when the text says it follows up an earlier report. */
+    boolean followUp() {
+        return java.util.Arrays.binarySearch(features, FOLLOW_UP) >= 0;
+    }
+
+    private static final int FOLLOW_UP = feature(Figures.FOLLOW_UP);
+
+    private Set<Integer> decode(java.util.Map<Integer, Integer> codes) {
+        Set<Integer> out = new TreeSet<>();
+        for (int f : features) {
+            if ((f & 3) == CONCEPT) {
+                Integer v = codes.get(f);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Map<Integer, Integer> DAYS = codes(Figures.DAY, 1, 31);
+    private static final java.util.Map<Integer, Integer> HOURS = codes(Figures.HOUR, 0, 23);
+
+    private static java.util.Map<Integer, Integer> codes(String prefix, int from, int to) {
+        java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
+        for (int v = from; v <= to; v++) {
+            out.put(feature(prefix + v), v);
+        }
+        return out;
     }
 
     public static TextFingerprint fromBytes(byte[] bytes) {
@@ -64,44 +119,58 @@ public final class TextFingerprint {
     }
 
     /**
-     * Cosine similarity of the two shingle sets, each shingle weighted by its rarity; 0..1. When one text is Chinese
-     * and the other is not, the Chinese character pairs (which the other cannot share) are left out, so the texts meet
-     * on what both can hold: pinyin spellings, Latin words and figures.
+     * Per kind of shingle, the weighted overlap of the two sets: for kind k, {@code [3k]} the shared weight, {@code
+     * [3k+1]} and {@code [3k+2]} the squared norms of this and the other set, and in {@code [12]} the largest weight
+     * of a shared shingle (the rarest thing both texts name), in {@code [13]} how many shingles other than concepts
+     * both hold with a weight above zero (with capped weights: the rare ones, names and figures), in {@code [14]} how many
+     * names of places and organisations both hold. Weights squared, so a cosine over any kinds is
+     * {@code shared / sqrt(normA * normB)} summed over them.
      */
-    public double similarity(TextFingerprint other, FeatureWeights weights) {
-        boolean crossLanguage = chinese != other.chinese;
-        double shared = 0;
-        double normA = 0;
-        double normB = 0;
+    double[] overlap(TextFingerprint other, FeatureWeights weights, boolean capped) {
+        double[] out = new double[15];
         int i = 0;
         int j = 0;
         int[] a = features;
         int[] b = other.features;
         while (i < a.length || j < b.length) {
-            int fa = i < a.length ? a[i] : Integer.MAX_VALUE;
-            int fb = j < b.length ? b[j] : Integer.MAX_VALUE;
-            if (i < a.length && (j >= b.length || fa <= fb)) {
-                if (!crossLanguage || (fa & 3) != HAN) {
-                    double w = weights.weight(fa);
-                    normA += w * w;
-                    if (j < b.length && fa == fb) {
-                        shared += w * w;
-                    }
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                double w = weights.weight(a[i], capped);
+                out[3 * (a[i] & 3) + 1] += w * w;
+                i++;
+            } else if (i >= a.length || b[j] < a[i]) {
+                double w = weights.weight(b[j], capped);
+                out[3 * (b[j] & 3) + 2] += w * w;
+                j++;
+            } else {
+                double w = weights.weight(a[i], capped);
+                int k = 3 * (a[i] & 3);
+                out[k] += w * w;
+                out[k + 1] += w * w;
+                out[k + 2] += w * w;
+                out[12] = Math.max(out[12], w);
+                if (w > 0 && (a[i] & 3) != CONCEPT) {
+                    out[13]++;
                 }
-                if (j < b.length && fa == fb) {
-                    if (!crossLanguage || (fb & 3) != HAN) {
-                        double w = weights.weight(fb);
-                        normB += w * w;
-                    }
-                    j++;
+                if ((a[i] & NAME_BIT) != 0 && (a[i] & 3) == CONCEPT) {
+                    out[14]++;
                 }
                 i++;
-            } else {
-                if (!crossLanguage || (fb & 3) != HAN) {
-                    double w = weights.weight(fb);
-                    normB += w * w;
-                }
                 j++;
+            }
+        }
+        return out;
+    }
+
+    /** Cosine over the kinds whose bit is set in {@code kinds} (bit k for kind k), from {@link #overlap}. */
+    static double cosine(double[] overlap, int kinds) {
+        double shared = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int k = 0; k < 4; k++) {
+            if ((kinds & (1 << k)) != 0) {
+                shared += overlap[3 * k];
+                normA += overlap[3 * k + 1];
+                normB += overlap[3 * k + 2];
             }
         }
         double norms = Math.sqrt(normA * normB);
@@ -140,21 +209,68 @@ public final class TextFingerprint {
         return out;
     }
 
+    /** The general language's dictionary words, by longest match; no custom words, so the same in every JVM. */
+    private static final Segment WORDS = HanLP.newSegment("dat").enableCustomDictionary(false)
+            .enablePartOfSpeechTagging(true);
+
     private static void flushHan(StringBuilder han, Set<String> out) {
         String run = han.toString();
         han.setLength(0);
         if (run.length() < 2) {
             return;
         }
+        boolean[] common = commonPairs(run);
         List<Pinyin> pinyin = HanLP.convertToPinyinList(run);
         for (int i = 0; i + 2 <= run.length(); i++) {
-            out.add(run.substring(i, i + 2));
+            String pair = run.substring(i, i + 2);
+            String mark = common[i] ? COMMON : "";
+            out.add(mark + pair);
             // the same pair spelt in pinyin, as English reports spell place names (蒿坪 ~ Haoping)
             String spelt = spell(pinyin, i) + spell(pinyin, i + 1);
             if (spelt.length() > 2) {
-                out.add(spelt.length() > 5 ? spelt.substring(0, 5) : spelt);
+                out.add(mark + (spelt.length() > 5 ? spelt.substring(0, 5) : spelt));
             }
         }
+    }
+
+    /**
+     * For each pair of characters of the run, whether it is common language rather than a possible name: a pair within
+     * a common dictionary word (客户), or a pair across two dictionary words (客户|姓名 gives 户姓). A pair within a
+     * word the dictionary does not know, or next to one, may belong to a name (鑫源, 杨家垭) and stays eligible as rare.
+     */
+    static boolean[] commonPairs(String run) {
+        boolean[] common = new boolean[Math.max(run.length() - 1, 0)];
+        List<Term> terms = WORDS.seg(run);
+        int[] wordOf = new int[run.length()];
+        boolean[] known = new boolean[terms.size()];
+        boolean[] frequent = new boolean[terms.size()];
+        int pos = 0;
+        for (int k = 0; k < terms.size(); k++) {
+            Term t = terms.get(k);
+            if (pos + t.word.length() > run.length() || !run.startsWith(t.word, pos)) {
+                for (int i = 0; i < common.length; i++) {
+                    common[i] = common(run.substring(i, i + 2));
+                }
+                return common;
+            }
+            CoreDictionary.Attribute a = CoreDictionary.get(t.word);
+            known[k] = a != null && !name(a);
+            frequent[k] = known[k] && a.totalFrequency >= 20;
+            for (int c = 0; c < t.word.length(); c++) {
+                wordOf[pos++] = k;
+            }
+        }
+        for (int i = 0; i < common.length; i++) {
+            int w = wordOf[i];
+            int v = wordOf[i + 1];
+            common[i] = w == v ? frequent[w] && terms.get(w).word.length() >= 2 : known[w] && known[v];
+        }
+        return common;
+    }
+
+    private static boolean name(CoreDictionary.Attribute a) {
+        return a.hasNatureStartsWith("ns") || a.hasNatureStartsWith("nr") || a.hasNatureStartsWith("nt")
+                || a.hasNature(Nature.nz);
     }
 
     private static String spell(List<Pinyin> pinyin, int index) {
@@ -170,19 +286,40 @@ public final class TextFingerprint {
         }
         String w = word.toString();
         word.setLength(0);
-        if (Character.isDigit(w.charAt(0))) {
-            out.add("#" + w);
-        } else if (w.length() > 2) {
+        if (!Character.isDigit(w.charAt(0)) && w.length() > 2) {
             out.add(w.length() > 5 ? w.substring(0, 5) : w); // a crude stem: fire/fires, injured/injuries
         }
     }
 
-    /** The hashed shingle with its kind in the two low bits. */
+    /** Marks a shingle of a common word of the general language ({@link #common}). */
+    static final String COMMON = "^";
+    /** The bit of a hashed feature that marks a common word: such a shingle never counts as rare. */
+    static final int COMMON_BIT = 4;
+    /** The bit of a hashed feature that marks the name of a place or organisation ({@link Names}). */
+    static final int NAME_BIT = 8;
+
+    /**
+     * True when the pair of characters is a word of the general language's dictionary seen at least 20 times in its
+     * reference texts, and not a name (place, person, organisation): 客户, 姓名, 导出 are common, 汉江 and 滨江 are not.
+     * A pair rare in the project's corpus is then still not taken for the mark of one incident.
+     */
+    static boolean common(String pair) {
+        CoreDictionary.Attribute a = CoreDictionary.get(pair);
+        return a != null && a.totalFrequency >= 20 && !name(a);
+    }
+
+    /** The hashed shingle with its kind in the two low bits and the common-word mark in the third. */
     static int feature(String shingle) {
-        int kind = shingle.startsWith("#") ? NUMBER
+        int flag = shingle.startsWith(Names.PREFIX) ? NAME_BIT : 0;
+        if (shingle.startsWith(COMMON)) {
+            flag |= COMMON_BIT;
+            shingle = shingle.substring(COMMON.length());
+        }
+        int kind = shingle.startsWith(Figures.NUMBER) ? NUMBER
+                : shingle.startsWith("~") ? CONCEPT
                 : Character.UnicodeScript.of(shingle.codePointAt(0)) == Character.UnicodeScript.HAN ? HAN
                 : LATIN;
-        return (hash(shingle) & ~3) | kind;
+        return (hash(shingle) & ~15) | flag | kind;
     }
 
     static int hash(String s) {

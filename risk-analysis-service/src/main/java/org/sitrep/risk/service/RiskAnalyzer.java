@@ -63,6 +63,11 @@ public class RiskAnalyzer {
         });
     }
 
+    /** The category alone, without grading or metrics (for training the incident linker). */
+    public String categoryOf(String title, String body) {
+        return classifier.classify(title, body).category().name();
+    }
+
     public Taxonomy taxonomy() {
         return taxonomy;
     }

@@ -3,46 +3,47 @@ package org.sitrep.risk.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.sitrep.risk.classification.ClassifierTrainer;
 import org.sitrep.risk.classification.Corpus;
+import org.sitrep.risk.classification.LabelledReport;
 import org.sitrep.risk.classification.Taxonomy;
 import org.sitrep.risk.classification.TextClassifier;
-import org.sitrep.risk.classification.LabelledReport;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sitrep.risk.incident.LinkTraining.Report;
 
 /**
- * Measures incident linking on the labelled duplicate groups (src/test/resources/incidents/duplicate-groups.jsonl):
- * reports are fed in order of occurrence, each linked against the earlier ones, and the predicted incidents are
- * compared with the labelled groups pair by pair. Writes target/incident-linking.md; with -Dsitrep.write-docs=true
- * also docs/incident-linking.md.
+ * Measures incident linking on the labelled duplicate groups ({@code incidents/duplicate-groups.jsonl}) by 5-fold
+ * cross-validation over the groups: the link model of each fold never saw the groups it is scored on. Reports are
+ * fed in order of occurrence, each linked against the earlier ones, and the predicted incidents are compared with
+ * the labelled groups pair by pair. False merges are measured on half the corpus the model never saw, placed at a
+ * busy office's density. Writes target/incident-linking.md; with -Dsitrep.write-docs=true also docs/incident-linking.md.
  */
 class IncidentLinkingEvaluationTest {
 
     static final Duration WINDOW = Duration.ofHours(36);
-    static final double THRESHOLD = 0.08;
-    static final double CROSS_LANGUAGE_THRESHOLD = 0.08;
+    static final double THRESHOLD = 0.3;
     static final int MAX_DOCUMENT_FREQUENCY = 8;
+    static final int FOLDS = 5;
+    static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
 
-    record Labelled(String id, String group, String regionCode, Instant occurredAt, String text, boolean english,
-            String category) {
-    }
+    static final Corpus CORPUS = Corpus.load();
 
     record PairScore(long truePositives, long predicted, long actual) {
         double precision() {
@@ -58,162 +59,187 @@ class IncidentLinkingEvaluationTest {
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
+
+        PairScore plus(PairScore o) {
+            return new PairScore(truePositives + o.truePositives, predicted + o.predicted, actual + o.actual);
+        }
     }
 
-    static List<Labelled> load() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        // the service links after classifying, so the linker sees the category the model gives each report
-        TextClassifier classifier = new ClassifierTrainer(Taxonomy.bundled())
-                .train(CORPUS.reports(), CORPUS.hash(), 0.6).classifier();
-        List<Labelled> out = new ArrayList<>();
-        try (InputStream in = IncidentLinkingEvaluationTest.class.getResourceAsStream("/incidents/duplicate-groups.jsonl")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = mapper.readTree(line);
-                String title = n.path("title").isTextual() ? n.get("title").asText() + "\n" : "";
-                String body = n.get("body").asText();
-                String category = classifier.classify(title.isEmpty() ? null : title.strip(), body).category().name();
-                boolean english = body.chars().filter(c -> c < 128 && Character.isLetter(c)).count() > body.length() / 2;
-                out.add(new Labelled(n.get("id").asText(), n.get("group").asText(), n.get("regionCode").asText(),
-                        Instant.parse(n.get("occurredAt").asText()), title + body, english, category));
-            }
+    /** The labelled groups with the category the service's classifier gives each report (it links after classifying). */
+    static List<Report> labelled() {
+        TextClassifier classifier = new ClassifierTrainer(Taxonomy.bundled()).train(CORPUS.reports(), CORPUS.hash(), 0.6)
+                .classifier();
+        return LinkTraining.labelledGroups().stream()
+                .map(r -> r.withCategory(classifier.classify(r.title(), r.body()).category().name())).toList();
+    }
+
+    static List<Report> corpusReports(int parity) {
+        List<LabelledReport> sorted = new ArrayList<>(CORPUS.reports());
+        sorted.sort((a, b) -> a.id().compareTo(b.id()));
+        List<Report> out = new ArrayList<>();
+        for (int i = parity; i < sorted.size(); i += 2) {
+            LabelledReport r = sorted.get(i);
+            out.add(new Report(r.id(), r.id(), r.regionCode(), START, r.title(), r.body(), r.category().name()));
         }
-        out.sort(Comparator.comparing(Labelled::occurredAt).thenComparing(Labelled::id));
         return out;
     }
 
-    /** Weights learnt from the training corpus, as the service does: never from the labelled groups. */
-    static final Corpus CORPUS = Corpus.load();
-    static final FeatureWeights WEIGHTS = FeatureWeights.learn(CORPUS.reports().stream().map(LabelledReport::text).toList(),
+    /** Half the corpus (620 distinct incidents) over 11 days: about 56 reports a day, a busy office. */
+    static final List<Report> TRAINING_CORPUS = LinkTraining.placed(corpusReports(0), 11, START, 11);
+    /** The other half, never seen by any model here, at the same density: every link among them is a false merge. */
+    static final List<Report> HELD_OUT_CORPUS = LinkTraining.placed(corpusReports(1), 7, START, 11);
+
+    /**
+     * Shingle weights learnt, as the service learns them, from corpus reports only (never the labelled groups), and
+     * here from the training half only, so that the held-out half's names are as new to the linker as a new report's.
+     */
+    static final FeatureWeights WEIGHTS = FeatureWeights.learn(corpusReports(0).stream().map(Report::text).toList(),
             MAX_DOCUMENT_FREQUENCY);
 
-    static IncidentLinker linker(double threshold, double crossLanguageThreshold) {
-        return new IncidentLinker(WINDOW, threshold, crossLanguageThreshold, WEIGHTS);
+    static Map<String, Integer> folds(List<Report> reports) {
+        List<String> groups = new ArrayList<>(reports.stream().map(Report::group).distinct().sorted().toList());
+        Collections.shuffle(groups, new Random(5));
+        Map<String, Integer> foldOfGroup = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            foldOfGroup.put(groups.get(i), i % FOLDS);
+        }
+        return reports.stream().collect(Collectors.toMap(Report::id, r -> foldOfGroup.get(r.group())));
     }
 
-    static Map<String, UUID> link(List<Labelled> reports, IncidentLinker linker) {
+    static Map<String, UUID> link(List<Report> reports, IncidentLinker linker) {
         Map<String, UUID> incidentOf = new HashMap<>();
         List<IncidentLinker.Sighting> seen = new ArrayList<>();
-        for (Labelled r : reports) {
-            IncidentLinker.Sighting s = IncidentLinker.sighting(r.id(), r.regionCode(), r.occurredAt(), r.category(), r.text());
-            IncidentLinker.Decision d = linker.link(s, seen);
+        for (Report r : reports) {
+            IncidentLinker.Sighting s = r.sighting();
+            IncidentLinker.Decision d = linker.link(s, seen.stream().filter(c -> linker.comparable(s, c)).toList());
             incidentOf.put(r.id(), d.incidentId());
             seen.add(s.withIncident(d.incidentId()));
         }
         return incidentOf;
     }
 
-    static PairScore pairs(List<Labelled> reports, Map<String, UUID> predicted) {
+    /** Pair counts over the pairs whose later report satisfies {@code scored}. */
+    static PairScore pairs(List<Report> reports, Map<String, UUID> predicted, Predicate<Report> scored) {
         long tp = 0;
         long pred = 0;
         long actual = 0;
-        for (int i = 0; i < reports.size(); i++) {
-            for (int j = i + 1; j < reports.size(); j++) {
+        for (int j = 0; j < reports.size(); j++) {
+            if (!scored.test(reports.get(j))) {
+                continue;
+            }
+            for (int i = 0; i < j; i++) {
                 boolean same = reports.get(i).group().equals(reports.get(j).group());
                 boolean linked = predicted.get(reports.get(i).id()).equals(predicted.get(reports.get(j).id()));
-                if (same) {
-                    actual++;
-                }
-                if (linked) {
-                    pred++;
-                }
-                if (same && linked) {
-                    tp++;
-                }
+                actual += same ? 1 : 0;
+                pred += linked ? 1 : 0;
+                tp += same && linked ? 1 : 0;
             }
         }
         return new PairScore(tp, pred, actual);
     }
 
-    /**
-     * The 1,240 corpus reports are 1,240 different incidents. Placed at random over 21 days in their own counties
-     * (about 60 reports a day, a busy office), every report that joins an earlier one is a false merge.
-     */
-    static final List<Labelled> DISTINCT = distinctIncidents();
-
-    static List<Labelled> distinctIncidents() {
-        java.util.Random random = new java.util.Random(7);
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        List<Labelled> out = new ArrayList<>();
-        for (LabelledReport r : CORPUS.reports()) {
-            out.add(new Labelled(r.id(), r.id(), r.regionCode(), start.plusSeconds(random.nextInt(21 * 86_400)), r.text(),
-                    "en".equals(r.lang()), r.category().name()));
-        }
-        out.sort(Comparator.comparing(Labelled::occurredAt).thenComparing(Labelled::id));
-        return out;
-    }
-
     static double falseMergeRate(IncidentLinker linker) {
-        Map<String, UUID> incidents = link(DISTINCT, linker);
-        return (DISTINCT.size() - new java.util.HashSet<>(incidents.values()).size()) / (double) DISTINCT.size();
+        Map<String, UUID> incidents = link(HELD_OUT_CORPUS, linker);
+        return (HELD_OUT_CORPUS.size() - new HashSet<>(incidents.values()).size()) / (double) HELD_OUT_CORPUS.size();
     }
 
-    static String row(List<Labelled> reports, double threshold, double cross) {
-        PairScore s = pairs(reports, link(reports, linker(threshold, cross)));
-        return String.format(Locale.ROOT, "| %.2f | %.2f | %.3f | %.3f | %.3f | %.3f |%n", threshold, cross, s.precision(),
-                s.recall(), s.f1(), falseMergeRate(linker(threshold, cross)));
-    }
+    static final double[] SWEEP = {0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6};
 
     @Test
-    void linkingKeepsItsMeasuredPrecisionAndRecallOnTheLabelledDuplicateGroups() throws IOException {
-        List<Labelled> reports = load();
-        StringBuilder sweep = new StringBuilder(
-                "| threshold | cross-language threshold | precision | recall | F1 | false merges at corpus density |\n|---|---|---|---|---|---|\n");
-        for (double t : new double[] {0.04, 0.06, 0.08, 0.12, 0.16}) {
-            sweep.append(row(reports, t, CROSS_LANGUAGE_THRESHOLD));
+    void crossValidatedLinkingReachesTheTargetAndKeepsFalseMergesRare() throws IOException {
+        List<Report> reports = labelled();
+        Map<String, Integer> fold = folds(reports);
+        Map<Double, PairScore> byThreshold = new HashMap<>();
+        Map<Double, Map<String, PairScore>> byKind = new HashMap<>();
+        for (int k = 0; k < FOLDS; k++) {
+            int test = k;
+            List<Report> training = reports.stream().filter(r -> fold.get(r.id()) != test).toList();
+            IncidentLinker model = LinkTraining.train(WINDOW, THRESHOLD, WEIGHTS, List.of(training, TRAINING_CORPUS));
+            for (double t : SWEEP) {
+                Map<String, UUID> predicted = link(reports, model.withThreshold(t));
+                byThreshold.merge(t, pairs(reports, predicted, r -> fold.get(r.id()) == test), PairScore::plus);
+                if (t == THRESHOLD) {
+                    Map<String, PairScore> kinds = byKind.computeIfAbsent(t, x -> new HashMap<>());
+                    for (String kind : List.of("zh", "en")) {
+                        Set<String> ids = reports.stream().filter(r -> language(r).equals(kind)).map(Report::id)
+                                .collect(Collectors.toSet());
+                        // pairs whose later report is in this language and the fold
+                        kinds.merge(kind, pairs(reports, predicted, r -> fold.get(r.id()) == test && ids.contains(r.id())),
+                                PairScore::plus);
+                    }
+                }
+            }
         }
-        for (double c : new double[] {0.04, 0.06, 0.12}) {
-            sweep.append(row(reports, THRESHOLD, c));
+        IncidentLinker all = LinkTraining.train(WINDOW, THRESHOLD, WEIGHTS, List.of(reports, TRAINING_CORPUS));
+        StringBuilder sweep = new StringBuilder("| threshold | precision | recall | F1 | false merges, held-out corpus |\n|---|---|---|---|---|\n");
+        for (double t : SWEEP) {
+            PairScore s = byThreshold.get(t);
+            sweep.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.1f %% |%n", t, s.precision(), s.recall(),
+                    s.f1(), 100 * falseMergeRate(all.withThreshold(t))));
         }
-        double falseMerges = falseMergeRate(linker(THRESHOLD, CROSS_LANGUAGE_THRESHOLD));
-        PairScore score = pairs(reports, link(reports, linker(THRESHOLD, CROSS_LANGUAGE_THRESHOLD)));
-        long groups = reports.stream().map(Labelled::group).distinct().count();
+        double[] c = all.model().coefficients();
+        StringBuilder coefficients = new StringBuilder("| input | coefficient |\n|---|---|\n");
+        coefficients.append(String.format(Locale.ROOT, "| (intercept) | %.2f |%n", c[0]));
+        for (int i = 0; i < PairFeatures.SIZE; i++) {
+            coefficients.append(String.format(Locale.ROOT, "| %s | %.2f |%n", PairFeatures.NAMES[i], c[i + 1]));
+        }
+        PairScore score = byThreshold.get(THRESHOLD);
+        PairScore zh = byKind.get(THRESHOLD).get("zh");
+        PairScore en = byKind.get(THRESHOLD).get("en");
+        double falseMerges = falseMergeRate(all);
+        long groups = reports.stream().map(Report::group).distinct().count();
         String report = String.format(Locale.ROOT, """
                 # Incident linking: measured figures
 
                 Regenerate: `mvn -B -q test -pl risk-analysis-service -Dtest=IncidentLinkingEvaluationTest -Dsitrep.write-docs=true`
 
-                Labelled set: `risk-analysis-service/src/test/resources/incidents/duplicate-groups.jsonl` — %d reports in %d
-                incidents (groups of 1–4 reports by different units or follow-ups, many single reports that resemble another
-                incident: same kind of event in the same county days apart, the same road at another kilometre post, another
-                victim the same day). Reports are linked in order of occurrence, each against the earlier ones; a predicted
-                pair is two reports put into one incident.
+                Labelled set: `risk-analysis-service/src/main/resources/incidents/duplicate-groups.jsonl` — %d reports in %d
+                incidents (groups of 1–4 reports by different units or follow-ups, in Chinese, English or both; many single
+                reports that resemble another incident: same kind of event in the same county days apart, the same road
+                at another kilometre post, another victim the same day).
 
-                At the configured thresholds %.2f (same language) and %.2f (Chinese with English), window %d h: **pairwise precision %.3f, recall %.3f, F1 %.3f**
-                (%d of %d predicted pairs correct, %d labelled pairs). At corpus density — the 1,240 corpus reports, all different
-                incidents, placed at random over 21 days in their counties — **%.1f %%** of reports are merged into another
-                report's incident (false merges).
+                **Pairwise precision %.3f, recall %.3f, F1 %.3f** at probability threshold %.1f, by %d-fold cross-validation
+                over the incidents (%d of %d predicted pairs correct, %d labelled pairs): the model scoring a fold never saw
+                its incidents. Pairs whose later report is Chinese: precision %.3f, recall %.3f; English: precision %.3f,
+                recall %.3f. **False merges: %.1f %%** of %d corpus reports — all distinct incidents, never seen by the model,
+                placed at random over 11 days in their counties (about 56 a day, the days they state moved with them) —
+                are merged into another report's incident.
 
-                How it links: each report's title and body become a set of hashed shingles — pairs of Chinese characters,
-                the same pairs spelt in pinyin (蒿坪 ~ haoping, so English reports meet Chinese place names), Latin words
-                cut to five letters, and figures. Shingles are weighted by their inverse document frequency in the
-                labelled training corpus (never in this set), so the phrasing all reports share weighs little and the
-                names and figures of one incident weigh much; shingles found in more than %d corpus reports (the
-                vocabulary of a kind of incident) weigh nothing. A new report joins the incident of the most similar earlier
-                report of the same city-level area within the window, when the cosine similarity (less a small penalty
-                for another county and for the time gap) reaches the threshold; a Chinese and an English report are
-                compared on what both can hold (pinyin, Latin words, figures) with their own threshold, and gain a little
-                when the model put both in one category in one county within 12 hours; reports the model put in
-                different categories lose a little. An incident is judged by all its reports (the mean of the best and
-                the average similarity), so a report resembling one member of a larger incident does not join it. The
-                categories here come from the same classifier the service runs, trained on the corpus.
+                ## How it links
 
-                **Target not yet met.** The issue asks for ≥ 0.9 precision and recall. The thresholds are set for
-                precision: a false merge hides an incident from the duty officer, while a missed link only shows one
-                incident as two (reports and incidents are shown side by side). Lower thresholds raise recall on the
-                labelled set but merge a growing share of distinct incidents at a busy office's density
-                (the last column), which the labelled set alone does not show. Most missed pairs join a Chinese and an
-                English report of the same incident, which share little beyond a place name and a figure. Next steps: a
-                bilingual gazetteer of place names, and extraction of the incident's place, time and figures as
-                structured facts.
+                A new report is compared with every earlier report of the same city-level area within %d h. For each pair
+                a logistic regression gives the probability that both describe one incident; an incident's score is the
+                mean of its best and its average probability over its reports, and the report joins the best incident
+                scoring at least the threshold, else starts a new one. The inputs:
 
-                Threshold sweep (same data):
+                - texts as hashed shingles: pairs of Chinese characters, the same pairs spelt in pinyin (北关 ~ beiguan, so
+                  English reports meet Chinese place names), Latin words cut to five letters; weighted by inverse document
+                  frequency in the classification corpus (never the labelled groups); cosine over all of them, and over
+                  the rare ones only (found in at most %d corpus reports); a Chinese and an English text are compared
+                  on what both can hold;
+                - concepts of a bilingual lexicon (`incidents/concepts.tsv`: 火灾 ~ fire, 夜市 ~ night market, 勒索病毒 ~
+                  ransomware), figures read alike in both languages (1,200 ~ 1200, 12.6万 ~ 126000, 三十七 ~ thirty-seven),
+                  and the days and hours the texts state (6月13日 ~ 13 June, 21时36分 ~ 21:30);
+                - same county, same or different category (from the classifier), time apart, two languages.
+
+                The model is fitted at start-up on every comparable pair of the labelled groups and of the corpus placed
+                the same way (all of it), so the service links with the figures' model fitted on all the data.
+
+                Coefficients of that model (inputs scaled 0–1):
 
                 %s
-                """, reports.size(), groups, THRESHOLD, CROSS_LANGUAGE_THRESHOLD, WINDOW.toHours(), score.precision(), score.recall(), score.f1(),
-                score.truePositives(), score.predicted(), score.actual(), 100 * falseMerges, MAX_DOCUMENT_FREQUENCY, sweep);
+                Threshold sweep (cross-validated precision and recall; false merges of the model fitted on all labelled
+                groups and half the corpus, on the other half):
+
+                %s
+                ## Limits
+
+                The labelled groups were written for this project, by the same hand as the corpus; reports by other
+                writers will differ more in wording. The lexicon and the figure reader cover common wording only.
+                """, reports.size(), groups, score.precision(), score.recall(), score.f1(), THRESHOLD, FOLDS,
+                score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
+                en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(), WINDOW.toHours(), MAX_DOCUMENT_FREQUENCY,
+                coefficients, sweep);
         System.out.println(report);
         Path target = Path.of("target", "incident-linking.md");
         Files.createDirectories(target.getParent());
@@ -222,8 +248,13 @@ class IncidentLinkingEvaluationTest {
             Files.writeString(Path.of(System.getProperty("sitrep.docs.dir", "../docs"), "incident-linking.md"), report);
         }
         // the issue's target is 0.9 for both; these floors hold what the linker reaches today (docs/incident-linking.md)
-        assertThat(score.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.95);
-        assertThat(score.recall()).as("pairwise recall").isGreaterThanOrEqualTo(0.42);
-        assertThat(falseMerges).as("false merges at corpus density").isLessThanOrEqualTo(0.06);
+        assertThat(score.precision()).as("cross-validated pairwise precision").isGreaterThanOrEqualTo(0.93);
+        assertThat(score.recall()).as("cross-validated pairwise recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(falseMerges).as("false merges, held-out corpus").isLessThanOrEqualTo(0.07);
+    }
+
+    static String language(Report r) {
+        String body = r.body();
+        return body.chars().filter(ch -> ch < 128 && Character.isLetter(ch)).count() > body.length() / 2 ? "en" : "zh";
     }
 }

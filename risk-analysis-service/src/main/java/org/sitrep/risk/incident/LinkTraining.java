@@ -1,0 +1,158 @@
+package org.sitrep.risk.incident;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The labelled pairs the link model learns from. Two sources: the labelled duplicate groups
+ * ({@code incidents/duplicate-groups.jsonl}: reports of one incident by several units, follow-ups, and look-alikes
+ * of other incidents), and the classification corpus placed at random over a few weeks in its own counties, where
+ * every report is its own incident (the pairs a busy office sees between unrelated reports of one kind). Every pair
+ * of reports near enough in place and time to be compared is one example.
+ */
+public final class LinkTraining {
+
+    public static final String GROUPS = "incidents/duplicate-groups.jsonl";
+    static final ZoneId OFFICE = ZoneId.of("Asia/Shanghai");
+
+    /** A report with the incident it belongs to ({@code group}). */
+    public record Report(String id, String group, String regionCode, Instant occurredAt, String title, String body,
+            String category) {
+
+        public String text() {
+            return title == null || title.isBlank() ? body : title + "\n" + body;
+        }
+
+        public Report withCategory(String c) {
+            return new Report(id, group, regionCode, occurredAt, title, body, c);
+        }
+
+        public IncidentLinker.Sighting sighting() {
+            return IncidentLinker.sighting(id, regionCode, occurredAt, category, text());
+        }
+    }
+
+    private LinkTraining() {
+    }
+
+    /** The labelled duplicate groups, in order of occurrence, without categories. */
+    public static List<Report> labelledGroups() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<Report> out = new ArrayList<>();
+        try (InputStream in = LinkTraining.class.getClassLoader().getResourceAsStream(GROUPS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + GROUPS);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = mapper.readTree(line);
+                out.add(new Report(n.get("id").asText(), n.get("group").asText(), n.get("regionCode").asText(),
+                        Instant.parse(n.get("occurredAt").asText()), n.path("title").asText(null), n.get("body").asText(), null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparing(Report::occurredAt).thenComparing(Report::id));
+        return out;
+    }
+
+    /**
+     * Distinct incidents placed at random over {@code days} days from {@code start}, each in its own county; the days
+     * and months the text states are moved to the day it is placed on, as a real report would state them.
+     */
+    public static List<Report> placed(List<Report> reports, long seed, Instant start, int days) {
+        Random random = new Random(seed);
+        List<Report> out = new ArrayList<>();
+        for (Report r : reports) {
+            Instant at = start.plusSeconds(random.nextInt(days * 86_400));
+            LocalDate day = at.atZone(OFFICE).toLocalDate();
+            out.add(new Report(r.id(), r.id(), r.regionCode(), at, r.title() == null ? null : retime(r.title(), day),
+                    retime(r.body(), day), r.category()));
+        }
+        out.sort(Comparator.comparing(Report::occurredAt).thenComparing(Report::id));
+        return out;
+    }
+
+    private static final Pattern ZH_MONTH_DAY = Pattern.compile("(\\d{1,2})月(\\d{1,2})([日号])");
+    private static final Pattern ZH_DAY = Pattern.compile("(?<![\\d月.])(\\d{1,2})([日号])(?![报])");
+    private static final Pattern ZH_CASE = Pattern.compile("([“\"「])(\\d{1,2})([·•.])(\\d{1,2})([”\"」])");
+    private static final Pattern EN_DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})(st|nd|rd|th)?(\\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\\b");
+    private static final Pattern EN_MONTH_DAY = Pattern.compile(
+            "\\b(January|February|March|April|May|June|July|August|September|October|November|December)(\\s+)(\\d{1,2})(st|nd|rd|th)?\\b");
+
+    /** The text with every stated date moved to {@code day}. */
+    static String retime(String text, LocalDate day) {
+        String month = day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String s = replace(ZH_MONTH_DAY, text, m -> day.getMonthValue() + "月" + day.getDayOfMonth() + m.group(3));
+        s = replace(ZH_DAY, s, m -> day.getDayOfMonth() + m.group(2));
+        s = replace(ZH_CASE, s, m -> m.group(1) + day.getMonthValue() + m.group(3) + day.getDayOfMonth() + m.group(5));
+        s = replace(EN_DAY_MONTH, s, m -> day.getDayOfMonth() + m.group(3) + month);
+        s = replace(EN_MONTH_DAY, s, m -> month + m.group(2) + day.getDayOfMonth());
+        return s;
+    }
+
+    private static String replace(Pattern p, String text, Function<Matcher, String> by) {
+        Matcher m = p.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(by.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Corpus reports as distinct incidents (each its own group), with their labelled categories, not yet placed. */
+    public static List<Report> distinct(List<org.sitrep.risk.classification.LabelledReport> corpus) {
+        return corpus.stream().map(r -> new Report(r.id(), r.id(), r.regionCode(), Instant.EPOCH, r.title(), r.body(),
+                r.category().name())).toList();
+    }
+
+    /** One example per pair of reports near enough in place and time to be compared. */
+    public static List<LinkModel.Example> examples(List<Report> reports, IncidentLinker comparer) {
+        List<IncidentLinker.Sighting> sightings = reports.stream().map(Report::sighting).toList();
+        List<LinkModel.Example> out = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            for (int j = i + 1; j < reports.size(); j++) {
+                if (comparer.comparable(sightings.get(i), sightings.get(j))) {
+                    out.add(new LinkModel.Example(comparer.features(sightings.get(i), sightings.get(j)),
+                            reports.get(i).group().equals(reports.get(j).group())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Ridge penalty of the fit. */
+    public static final double RIDGE = 0.3;
+
+    /** A linker whose model is fitted on the pairs of the given reports. */
+    public static IncidentLinker train(Duration window, double threshold, FeatureWeights weights, List<List<Report>> sources) {
+        IncidentLinker comparer = new IncidentLinker(window, threshold, weights, null);
+        List<LinkModel.Example> examples = new ArrayList<>();
+        for (List<Report> source : sources) {
+            examples.addAll(examples(source, comparer));
+        }
+        return new IncidentLinker(window, threshold, weights, LinkModel.fit(examples, RIDGE));
+    }
+}
