@@ -208,15 +208,20 @@ class IncidentLinkingEvaluationTest {
                 ## How it links
 
                 A new report is compared with every earlier report of the same city-level area within %d h. For each pair
-                a logistic regression gives the probability that both describe one incident; an incident's score is the
-                mean of its best and its average probability over its reports, and the report joins the best incident
-                scoring at least the threshold, else starts a new one. The inputs:
+                a logistic regression gives the probability that both describe one incident; the report joins the
+                incident of the earlier report with the highest probability when it reaches the threshold, else starts
+                a new one. (Judging an incident by the mean of its reports' probabilities, by their combined evidence,
+                or by all its reports' texts together was tried and gave no better figures.) The inputs:
 
                 - texts as hashed shingles: pairs of Chinese characters, the same pairs spelt in pinyin (北关 ~ beiguan, so
                   English reports meet Chinese place names), Latin words cut to five letters; weighted by inverse document
                   frequency in the classification corpus (never the labelled groups); cosine over all of them, and over
                   the rare ones only (found in at most %d corpus reports); a Chinese and an English text are compared
                   on what both can hold;
+                - how many rare shingles both texts hold (pairs of characters that are neither common in the corpus
+                  nor words of the general language's dictionary, nor span two such words — so mostly names and
+                  figures), and how many names of places and organisations (the characters before 村, 镇, 路, 小区,
+                  公司 …, keyed by pinyin so that 石堰村 meets "Shiyan village");
                 - concepts of a bilingual lexicon (`incidents/concepts.tsv`: 火灾 ~ fire, 夜市 ~ night market, 勒索病毒 ~
                   ransomware), figures read alike in both languages (1,200 ~ 1200, 12.6万 ~ 126000, 三十七 ~ thirty-seven),
                   and the days and hours the texts state (6月13日 ~ 13 June, 21时36分 ~ 21:30);
@@ -232,14 +237,27 @@ class IncidentLinkingEvaluationTest {
                 groups and half the corpus, on the other half):
 
                 %s
+                ## Against the target
+
+                The issue asks for 0.9 precision and recall. Precision is met; **recall is not** (%.3f). No threshold
+                gives both: below 0.3 precision falls faster than recall rises, and false merges at a busy office's
+                density double. The missed pairs are mostly later reports of an incident that tell another part of it
+                (the rescue, the investigation, the office's response) and share neither names nor wording with the
+                first report — for example a city office sending a working group "to a mine accident in the county"
+                and the mine's own report of the roof fall. A thesaurus of the general language (synonym groups) and
+                interactions of the inputs were tried and did not help. Analysts merge such reports with
+                `POST /api/v1/incidents/merge`; the duty officer sees reports beside incidents, so a missed link shows one
+                incident twice but hides nothing.
+
                 ## Limits
 
                 The labelled groups were written for this project, by the same hand as the corpus; reports by other
                 writers will differ more in wording. The lexicon and the figure reader cover common wording only.
+                The threshold and the ridge penalty were chosen on these cross-validated figures.
                 """, reports.size(), groups, score.precision(), score.recall(), score.f1(), THRESHOLD, FOLDS,
                 score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
                 en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(), WINDOW.toHours(), MAX_DOCUMENT_FREQUENCY,
-                coefficients, sweep);
+                coefficients, sweep, score.recall());
         System.out.println(report);
         Path target = Path.of("target", "incident-linking.md");
         Files.createDirectories(target.getParent());
