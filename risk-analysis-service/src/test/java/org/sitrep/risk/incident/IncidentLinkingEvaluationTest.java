@@ -227,10 +227,9 @@ class IncidentLinkingEvaluationTest {
                   and the days and hours the texts state (6月13日 ~ 13 June, 21时36分 ~ 21:30);
                 - same county, same or different category (from the classifier), time apart, two languages.
 
-                The model is fitted at start-up on every comparable pair of the labelled groups and of the corpus placed
-                the same way (all of it), so the service links with the figures' model fitted on all the data.
-
-                Coefficients of that model (inputs scaled 0–1):
+                The service fits the model at start-up (about 2 s) on every comparable pair of all labelled groups and
+                of the whole corpus placed the same way over 21 days. The coefficients below are of the model fitted on
+                all labelled groups and the training half of the corpus (inputs scaled 0–1):
 
                 %s
                 Threshold sweep (cross-validated precision and recall; false merges of the model fitted on all labelled
