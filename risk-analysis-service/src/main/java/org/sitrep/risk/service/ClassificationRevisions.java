@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.sitrep.risk.messaging.ClassificationEvents;
 import org.sitrep.risk.persistence.CategoryCounts;
 import org.sitrep.risk.persistence.ReportClassificationEntity;
+import org.sitrep.risk.warning.EarlyWarnings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ import jakarta.transaction.Transactional;
  * Every change to a stored classification after the first goes through here: an analyst's review, a re-classification
  * by a new model, an incident split or merge. In one transaction it locks the row, applies the change, and — only when
  * something a reader sees changed — raises the version, moves the count from the old cell to the new one, records
- * the change with its reason, and publishes the new version. Consumers apply a version once and never an older one,
+ * the change with its reason, publishes the new version, and lets the early warnings see the new category and grade. Consumers apply a version once and never an older one,
  * so the counts downstream move exactly once.
  */
 @ApplicationScoped
@@ -33,11 +34,14 @@ public class ClassificationRevisions {
     private final EntityManager em;
     private final CategoryCounts counts;
     private final ClassificationEvents events;
+    private final EarlyWarnings warnings;
 
-    public ClassificationRevisions(EntityManager em, CategoryCounts counts, ClassificationEvents events) {
+    public ClassificationRevisions(EntityManager em, CategoryCounts counts, ClassificationEvents events,
+            EarlyWarnings warnings) {
         this.em = em;
         this.counts = counts;
         this.events = events;
+        this.warnings = warnings;
     }
 
     /** The outcome: the row as it is now, and whether this call changed it. */
@@ -86,6 +90,10 @@ public class ClassificationRevisions {
         revision.put("kind", kind.name());
         revision.put("reason", reason);
         events.publish(e, revision);
+        if (!category.equals(e.category) || !Objects.equals(severity, e.severity)) {
+            warnings.onRevised(e.reportId, e.regionCode, category, severity, e.category, e.severity, e.occurredAt, e.title,
+                    e.summary);
+        }
         return Optional.of(new Outcome(e, true));
     }
 }

@@ -104,7 +104,10 @@ public class Alerts {
         return Optional.of(a);
     }
 
-    /** A grade I or II report: raises a SEVERE_REPORT alert, or adds the report to the open one (escalating). */
+    /**
+     * A grade I or II report: raises a SEVERE_REPORT alert, or adds the report to the open one (escalating it when the
+     * grade is higher, also when a report already in it was re-graded up).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AlertEntity severeReport(Region region, String category, String grade, UUID reportId, LocalDate day,
             String headline, String description, Instant now) {
@@ -135,12 +138,15 @@ public class Alerts {
         }
         AlertEntity a = open.get();
         List<UUID> ids = new ArrayList<>(reportIds(a));
-        if (ids.contains(reportId)) {
+        boolean known = ids.contains(reportId);
+        if (known && !higher(grade, a.severity)) {
             return a;
         }
-        ids.add(reportId);
-        a.reportIds = json(ids);
-        a.observed = (long) ids.size();
+        if (!known) {
+            ids.add(reportId);
+            a.reportIds = json(ids);
+            a.observed = (long) ids.size();
+        }
         if (higher(grade, a.severity)) {
             a.severity = grade;
             a.headline = headline;

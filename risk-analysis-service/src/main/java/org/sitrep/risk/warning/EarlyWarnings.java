@@ -63,18 +63,48 @@ public class EarlyWarnings {
     public void onClassified(UUID reportId, String regionCode, String category, String severity, Instant occurredAt,
             String title, String summary) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ZoneId zone = config.zone();
-        LocalDate day = occurredAt.atZone(zone).toLocalDate();
-        if ("I".equals(severity) || "II".equals(severity)) {
-            regions.find(regionCode).ifPresent(region -> {
-                String headline = AlertTexts.severeHeadline(region.name(), category, severity);
-                String description = (title == null ? "" : title + "：") + summary;
-                alerts.severeReport(region, category, severity, reportId, day, headline, description, now);
-            });
+        LocalDate day = occurredAt.atZone(config.zone()).toLocalDate();
+        if (severe(severity)) {
+            severeReport(reportId, regionCode, category, severity, day, title, summary, now);
         }
         for (Region cell : counts.cellsOf(regionCode)) {
             evaluateCell(cell, category, day, now);
         }
+    }
+
+    /**
+     * Hook after a classification was revised (an analyst's correction, a new model, an incident split or merge), in
+     * the same transaction, after the counts moved: a report that became grade I or II — or moved, as such, to another
+     * category, or up from II to I — raises or escalates its alert at once, and the cells of a category that gained the
+     * report are tested again, so a correction can raise a spike without waiting for the schedule.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onRevised(UUID reportId, String regionCode, String previousCategory, String previousSeverity,
+            String category, String severity, Instant occurredAt, String title, String summary) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate day = occurredAt.atZone(config.zone()).toLocalDate();
+        boolean categoryChanged = !category.equals(previousCategory);
+        if (severe(severity) && (categoryChanged || !severity.equals(previousSeverity))) {
+            severeReport(reportId, regionCode, category, severity, day, title, summary, now);
+        }
+        if (categoryChanged) {
+            for (Region cell : counts.cellsOf(regionCode)) {
+                evaluateCell(cell, category, day, now);
+            }
+        }
+    }
+
+    private static boolean severe(String severity) {
+        return "I".equals(severity) || "II".equals(severity);
+    }
+
+    private void severeReport(UUID reportId, String regionCode, String category, String severity, LocalDate day,
+            String title, String summary, Instant now) {
+        regions.find(regionCode).ifPresent(region -> {
+            String headline = AlertTexts.severeHeadline(region.name(), category, severity);
+            String description = (title == null ? "" : title + "：") + summary;
+            alerts.severeReport(region, category, severity, reportId, day, headline, description, now);
+        });
     }
 
     /** Tests one cell on one day and raises or updates its alerts; returns the number of signals. */

@@ -134,6 +134,41 @@ class RevisionFlowTest {
         assertThat(count("610924", "SOCIAL_CONFLICT", at)).isEqualTo(1);
     }
 
+    /** The active SEVERE_REPORT alerts of a cell that name the report. */
+    static List<Map<String, Object>> severeAlertsNaming(String region, String category, String reportId) {
+        List<Map<String, Object>> active = given().queryParam("regionCode", region).queryParam("category", category)
+                .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath().getList("$");
+        return active.stream().filter(a -> "SEVERE_REPORT".equals(a.get("kind"))
+                && ((List<?>) a.get("reportIds")).contains(reportId)).toList();
+    }
+
+    @Test
+    void anAnalystGradingAReportUpToTwoRaisesItsSevereAlertAtOnceAndUpToOneEscalatesIt() throws Exception {
+        Instant at = isolatedDay();
+        String id = send("610924", at, "ziyang-yjj", "蒿坪镇山体滑坡", LANDSLIDE);
+        assertThat(version(id, 1).get("severity").asText()).isNotIn("I", "II");
+        assertThat(severeAlertsNaming("610924", "PUBLIC_SAFETY", id)).isEmpty();
+
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"PUBLIC_SAFETY\",\"severity\":\"II\",\"reason\":\"核实：失联3人已确认遇难\",\"analyst\":\"duty-1\"}")
+                .put("/api/v1/reports/{id}/classification", id).then().statusCode(200).body("version", equalTo(2));
+        // raised in the correction's own transaction, not by the next scheduled evaluation
+        List<Map<String, Object>> raised = severeAlertsNaming("610924", "PUBLIC_SAFETY", id);
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).get("severity")).isEqualTo("II");
+        assertThat(raised.get(0).get("status")).isEqualTo("RAISED");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"PUBLIC_SAFETY\",\"severity\":\"I\",\"reason\":\"遇难人数升至12人\",\"analyst\":\"duty-1\"}")
+                .put("/api/v1/reports/{id}/classification", id).then().statusCode(200).body("version", equalTo(3));
+        List<Map<String, Object>> escalated = severeAlertsNaming("610924", "PUBLIC_SAFETY", id);
+        assertThat(escalated).hasSize(1);
+        assertThat(escalated.get(0).get("alertId")).isEqualTo(raised.get(0).get("alertId"));
+        assertThat(escalated.get(0).get("severity")).isEqualTo("I");
+        assertThat(escalated.get(0).get("status")).isEqualTo("UPDATED");
+        assertThat(escalated.get(0).get("reportIds")).isEqualTo(List.of(id));
+    }
+
     @Test
     void correctionWithoutReasonOrWithUnknownValuesIsAProblemAndChangesNothing() throws Exception {
         Instant at = isolatedDay();
