@@ -169,6 +169,19 @@ public class BriefingService {
         }
     }
 
+    /**
+     * Runs {@code reads} in a read-only transaction of its own at REPEATABLE READ, so all its queries see one snapshot
+     * of the database: a classification arriving while a briefing is built cannot make its headline and its cells
+     * differ. (Its own transaction, because the caller's has run statements already — the advisory lock — and
+     * PostgreSQL fixes the isolation level before the first.)
+     */
+    <T> T inOneSnapshot(java.util.function.Supplier<T> reads) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set transaction isolation level repeatable read, read only").executeUpdate();
+            return reads.get();
+        });
+    }
+
     /** Builds what a briefing of {@code kind} for the period says, from the read model as it is now. */
     public BriefingContent build(String kind, Period period, String regionCode) {
         return build(kind, period, regionCode, config.language());
@@ -265,7 +278,7 @@ public class BriefingService {
     }
 
     private BriefingEntity generate(String kind, Period period, String regionCode, String language) {
-        BriefingContent content = build(kind, period, regionCode, language);
+        BriefingContent content = inOneSnapshot(() -> build(kind, period, regionCode, language));
         BriefingEntity b = new BriefingEntity();
         b.id = UUID.randomUUID();
         b.kind = kind;
