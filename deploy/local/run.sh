@@ -81,6 +81,7 @@ start_service() {
     -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
     -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
     -Dquarkus.datasource.jdbc.url="$JDBC" \
+    -Dsitrep.risk-analysis.url="http://127.0.0.1:$RISK_PORT" \
     -jar "$name/target/quarkus-app/quarkus-run.jar" > "$STATE/logs/$name.log" 2>&1 &
   PIDS+=($!)
 }

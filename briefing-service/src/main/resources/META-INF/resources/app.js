@@ -259,8 +259,55 @@
           el('span', { cls: 'alert-region', text: a.regionName || a.regionCode }),
           el('span', { cls: 'alert-category', text: CATEGORY_LABEL[a.category] || a.category }),
           el('time', { cls: 'alert-time', text: fmt(a.raisedAt), attrs: { datetime: a.raisedAt } })
-        ] })
+        ] }),
+        a.status === 'ACKNOWLEDGED' && a.acknowledgedBy
+          ? el('div', { cls: 'alert-ack', text: a.acknowledgedBy + ' 于 ' + fmt(a.acknowledgedAt) + ' 签收' })
+          : null,
+        a.status === 'RAISED' || a.status === 'UPDATED'
+          ? el('button', { cls: 'ack-button', text: '签收', attrs: { type: 'button' }, data: { alertId: a.alertId } })
+          : null
       ]
+    });
+  }
+
+  // ---- acknowledgement: passed on to risk-analysis-service; the acknowledged alert returns on the stream ----
+
+  var OFFICER_KEY = 'sitrep.officer';
+
+  function acknowledge(button) {
+    var name = $('officer-name').value.trim();
+    if (!name) {
+      showError('签收前请填写值班员姓名');
+      $('officer-name').focus();
+      return;
+    }
+    try { window.localStorage.setItem(OFFICER_KEY, name); } catch (ignored) { /* private mode */ }
+    button.disabled = true;
+    button.textContent = '签收中…';
+    fetch('/api/v1/alerts/' + encodeURIComponent(button.dataset.alertId) + '/acknowledgement', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ by: name })
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) {
+          throw new Error((body.title || ('HTTP ' + r.status)) + (body.detail ? '：' + body.detail : ''));
+        }
+        showError(null);
+        button.textContent = '已签收，等待更新…'; // the acknowledged alert replaces this item when it arrives on the stream
+      });
+    }).catch(function (e) {
+      button.disabled = false;
+      button.textContent = '签收';
+      showError('签收失败：' + e.message);
+    });
+  }
+
+  function setUpAcknowledgements() {
+    try { $('officer-name').value = window.localStorage.getItem(OFFICER_KEY) || ''; } catch (ignored) { /* private mode */ }
+    $('alert-feed').addEventListener('click', function (e) {
+      var button = e.target.closest && e.target.closest('.ack-button');
+      if (button) { acknowledge(button); }
     });
   }
 
@@ -352,6 +399,7 @@
     $('period-select').addEventListener('change', function (e) { state.period = e.target.value; loadSituation(); });
     $('refresh-button').addEventListener('click', function () { loadSituation(); loadAlerts(); loadBriefings(); });
     $('drilldown-close').addEventListener('click', closeDrillDown);
+    setUpAcknowledgements();
     loadSituation();
     loadAlerts();
     loadBriefings();

@@ -258,7 +258,7 @@ class DutyOfficerPageTest {
 
     @Test
     @Order(3)
-    void aGradeIIReportRaisesAnAlertThatAppearsInTheFeedWithoutReload() throws IOException {
+    void aGradeIIReportRaisesAnAlertThatAppearsInTheFeedWithoutReloadAndIsAcknowledgedThere() throws IOException {
         openPageWithLiveStream();
         Instant occurredAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         Response response = post(ingest.url() + "/api/v1/reports", body("pingli-jtj", "610926", occurredAt,
@@ -281,6 +281,26 @@ class DutyOfficerPageTest {
         assertThat(text(alert.findElement(By.cssSelector(".alert-region")))).isEqualTo("平利县");
         assertThat(text(alert.findElement(By.cssSelector(".alert-time")))).matches(".*\\d{2}:\\d{2}.*");
         assertThat(given().get(ingest.url() + "/api/v1/reports/" + reportId).<String>path("severity")).isIn("I", "II");
+        assertNotReloaded();
+
+        // the duty officer acknowledges it on the page: risk-analysis-service records it, the stream brings it back
+        String alertId = alert.getAttribute("data-alert-id");
+        WebElement officer = driver.findElement(By.id("officer-name"));
+        officer.clear();
+        officer.sendKeys("值班员王磊");
+        alert.findElement(By.cssSelector(".ack-button")).click();
+        By acknowledged = By.cssSelector("#alert-feed li.alert-item[data-alert-id='" + alertId + "'][data-status='ACKNOWLEDGED']");
+        try {
+            await("the alert acknowledged on the page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !driver.findElements(acknowledged).isEmpty());
+        } finally {
+            screenshot("alert-acknowledged");
+        }
+        WebElement done = driver.findElement(acknowledged);
+        assertThat(text(done.findElement(By.cssSelector(".alert-ack")))).startsWith("值班员王磊 于").endsWith("签收");
+        assertThat(done.findElements(By.cssSelector(".ack-button"))).isEmpty();
+        assertThat(given().get(platform.risk.url() + "/api/v1/alerts/" + alertId).<String>path("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(given().get(platform.risk.url() + "/api/v1/alerts/" + alertId).<String>path("acknowledgedBy")).isEqualTo("值班员王磊");
         assertNotReloaded();
     }
 

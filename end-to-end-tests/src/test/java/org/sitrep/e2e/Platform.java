@@ -39,7 +39,9 @@ final class Platform implements AutoCloseable {
                 "quarkus.datasource.password", infra.jdbcPassword());
         ServiceProcess ingest = ServiceProcess.start(root, "report-ingest-service", wiring);
         ServiceProcess risk = ServiceProcess.start(root, "risk-analysis-service", wiring);
-        ServiceProcess briefing = ServiceProcess.start(root, "briefing-service", wiring);
+        Map<String, String> briefingWiring = new java.util.HashMap<>(wiring);
+        briefingWiring.put("sitrep.risk-analysis.url", risk.url()); // the page's acknowledgements go there
+        ServiceProcess briefing = ServiceProcess.start(root, "briefing-service", briefingWiring);
         Platform platform = new Platform(root, ingest, risk, briefing);
         try {
             platform.services().forEach(Platform::awaitReady);

@@ -16,7 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -26,7 +32,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-/** Early warnings from risk-analysis-service: the active list and a live Server-Sent Events stream. */
+/**
+ * Early warnings from risk-analysis-service: the active list, a live Server-Sent Events stream, and the duty officer's
+ * acknowledgement (passed on to risk-analysis-service).
+ */
 @Path("/api/v1/alerts")
 public class AlertResource {
 
@@ -37,12 +46,33 @@ public class AlertResource {
     private final AlertFeed feed;
     private final RequestParams params;
     private final ObjectMapper mapper;
+    private final AlertAcknowledgements acknowledgements;
 
-    public AlertResource(AlertStore store, AlertFeed feed, RequestParams params, ObjectMapper mapper) {
+    public AlertResource(AlertStore store, AlertFeed feed, RequestParams params, ObjectMapper mapper,
+            AlertAcknowledgements acknowledgements) {
         this.store = store;
         this.feed = feed;
         this.params = params;
         this.mapper = mapper;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @POST
+    @Path("/{id}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    @Operation(summary = "A duty officer acknowledges an alert (from the page)", description = "Body {by, note?}; "
+            + "passed to risk-analysis-service, which owns the alert: its answer (the alert, or problem+json 400/404/409) "
+            + "is returned as it is; 503 when it cannot be reached. The acknowledged alert then arrives on the stream.")
+    public Response acknowledge(@PathParam("id") String id, String body) {
+        UUID alertId;
+        try {
+            alertId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.of("id", "must be a UUID");
+        }
+        AlertAcknowledgements.Answer answer = acknowledgements.acknowledge(alertId, body == null ? "" : body);
+        return Response.status(answer.status()).type(answer.contentType()).entity(answer.body()).build();
     }
 
     @GET

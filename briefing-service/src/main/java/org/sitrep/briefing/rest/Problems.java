@@ -42,6 +42,11 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response riskAnalysisUnavailable(org.sitrep.briefing.alerts.AlertAcknowledgements.Unavailable e) {
+        return problem(503, "risk-analysis-service unavailable", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return problem(400, "Malformed JSON body", e.getOriginalMessage(),
                 List.of(Map.of("field", "body", "message", "not a JSON object of the expected shape")));
