@@ -100,6 +100,7 @@ public class ReportClassifier {
     private void linkIncident(ReportClassificationEntity e, ReportReceived report) {
         String text = report.title() == null ? report.body() : report.title() + "\n" + report.body();
         IncidentLinker.Sighting sighting = IncidentLinker.sighting(e.reportId.toString(), e.regionCode, e.occurredAt, e.category, text);
+        incidents.lockArea(e.regionCode);
         IncidentLinker.Decision decision = linker.link(sighting,
                 incidents.candidates(e.regionCode, e.occurredAt, linker.window()));
         e.incidentId = decision.incidentId();

@@ -22,6 +22,18 @@ public class IncidentIndex {
         this.em = em;
     }
 
+    /**
+     * Serialises incident linking within one city-level area until this transaction ends (a transaction-scoped
+     * PostgreSQL advisory lock), so two reports of one incident consumed at the same moment — by two replicas, or from
+     * two partitions — cannot both miss each other and start two incidents: the second waits, then sees the first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockArea(String regionCode) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "sitrep-incident-link:" + regionCode.substring(0, 4))
+                .getResultList();
+    }
+
     /** Reports of the same city-level area whose occurrence lies within the window around {@code occurredAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<IncidentLinker.Sighting> candidates(String regionCode, Instant occurredAt, java.time.Duration window) {
