@@ -13,16 +13,39 @@ import java.util.Map;
  */
 public final class FeatureWeights {
 
-    private final Map<Integer, Double> idf;
-    private final Map<Integer, Integer> df;
-    private final int maxDocumentFrequency;
+    // an open-addressing table from feature to slot (no boxing): a linking looks up every candidate's few hundred
+    // shingles; at each slot the weight and whether the shingle is too frequent to count as rare
+    private final int[] keys;
+    private final boolean[] used;
+    private final double[] idf;
+    private final boolean[] frequent;
+    private final int mask;
     private final double unseen;
 
-    private FeatureWeights(Map<Integer, Double> idf, Map<Integer, Integer> df, int maxDocumentFrequency, double unseen) {
-        this.idf = idf;
-        this.df = df;
-        this.maxDocumentFrequency = maxDocumentFrequency;
-        this.unseen = unseen;
+    private FeatureWeights(Map<Integer, Integer> df, int n, int maxDocumentFrequency) {
+        int capacity = Integer.highestOneBit(Math.max(df.size(), 1) * 4);
+        keys = new int[capacity];
+        used = new boolean[capacity];
+        idf = new double[capacity];
+        frequent = new boolean[capacity];
+        mask = capacity - 1;
+        unseen = Math.log(n + 1.0) + 1;
+        df.forEach((feature, count) -> {
+            int slot = slot(feature);
+            used[slot] = true;
+            keys[slot] = feature;
+            idf[slot] = Math.log((n + 1.0) / (count + 1.0)) + 1;
+            frequent[slot] = count > maxDocumentFrequency;
+        });
+    }
+
+    /** The slot of the feature, or of the empty slot where it would go. */
+    private int slot(int feature) {
+        int slot = (feature * 0x9E3779B9) >>> 7 & mask;
+        while (used[slot] && keys[slot] != feature) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     public static FeatureWeights learn(Collection<String> texts, int maxDocumentFrequency) {
@@ -32,10 +55,7 @@ public final class FeatureWeights {
                 df.merge(f, 1, Integer::sum);
             }
         }
-        int n = texts.size();
-        Map<Integer, Double> idf = new HashMap<>(df.size() * 2);
-        df.forEach((f, count) -> idf.put(f, Math.log((n + 1.0) / (count + 1.0)) + 1));
-        return new FeatureWeights(idf, df, maxDocumentFrequency, Math.log(n + 1.0) + 1);
+        return new FeatureWeights(df, texts.size(), maxDocumentFrequency);
     }
 
     /** The weight of the rarest shingle: one never seen in the reference reports. */
@@ -47,10 +67,10 @@ public final class FeatureWeights {
         if (capped && (feature & TextFingerprint.COMMON_BIT) != 0) {
             return 0;
         }
-        Double w = idf.get(feature);
-        if (w == null) {
+        int slot = slot(feature);
+        if (!used[slot]) {
             return unseen;
         }
-        return capped && df.get(feature) > maxDocumentFrequency ? 0 : w;
+        return capped && frequent[slot] ? 0 : idf[slot];
     }
 }

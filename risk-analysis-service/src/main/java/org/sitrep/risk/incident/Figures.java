@@ -58,11 +58,18 @@ final class Figures {
     static Set<String> of(String text) {
         Set<String> out = new TreeSet<>();
         String lower = text.toLowerCase(Locale.ROOT);
+        // the patterns of a script run only on text that has it (most reports are in one language)
+        boolean latin = lower.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+        boolean han = lower.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         arabic(lower, out);
-        chinese(lower, out);
-        english(lower, out);
-        dates(lower, out);
-        hours(lower, out);
+        if (han) {
+            chinese(lower, out);
+        }
+        if (latin) {
+            english(lower, out);
+        }
+        dates(lower, latin, han, out);
+        hours(lower, latin, han, out);
         if (FOLLOW_UP_WORDS.matcher(lower).find()) {
             out.add(FOLLOW_UP);
         }
@@ -176,7 +183,16 @@ final class Figures {
         }
     }
 
-    private static void dates(String text, Set<String> out) {
+    private static void dates(String text, boolean latin, boolean han, Set<String> out) {
+        if (han) {
+            zhDates(text, out);
+        }
+        if (latin) {
+            enDates(text, out);
+        }
+    }
+
+    private static void zhDates(String text, Set<String> out) {
         Matcher m = ZH_DATE.matcher(text);
         while (m.find()) {
             month(Integer.parseInt(m.group(1)), out);
@@ -191,7 +207,10 @@ final class Figures {
         while (m.find()) {
             day(Integer.parseInt(m.group(1)), out);
         }
-        m = EN_DAY_MONTH.matcher(text);
+    }
+
+    private static void enDates(String text, Set<String> out) {
+        Matcher m = EN_DAY_MONTH.matcher(text);
         while (m.find()) {
             day(Integer.parseInt(m.group(1)), out);
             month(MONTH_NAMES.indexOf(m.group(2)) + 1, out);
@@ -203,7 +222,22 @@ final class Figures {
         }
     }
 
-    private static void hours(String text, Set<String> out) {
+    private static void hours(String text, boolean latin, boolean han, Set<String> out) {
+        if (han && (text.indexOf('时') >= 0 || text.indexOf('点') >= 0)) {
+            zhHours(text, out);
+        }
+        if (latin) {
+            enHours(text, out);
+        }
+        if (text.contains("midnight") || text.contains("午夜")) {
+            hour(0, out);
+        }
+        if (text.contains("noon") && !text.contains("afternoon") || text.contains("正午")) {
+            hour(12, out);
+        }
+    }
+
+    private static void zhHours(String text, Set<String> out) {
         Matcher m = ZH_HOUR.matcher(text);
         while (m.find()) {
             String n = m.group(2);
@@ -215,19 +249,16 @@ final class Figures {
             }
             hour(h, out);
         }
-        m = EN_CLOCK.matcher(text);
+    }
+
+    private static void enHours(String text, Set<String> out) {
+        Matcher m = EN_CLOCK.matcher(text);
         while (m.find()) {
             hour(twelveHour(Integer.parseInt(m.group(1)), m.group(3)), out);
         }
         m = EN_AM_PM.matcher(text);
         while (m.find()) {
             hour(twelveHour(Integer.parseInt(m.group(1)), m.group(2)), out);
-        }
-        if (text.contains("midnight") || text.contains("午夜")) {
-            hour(0, out);
-        }
-        if (text.contains("noon") && !text.contains("afternoon") || text.contains("正午")) {
-            hour(12, out);
         }
     }
 

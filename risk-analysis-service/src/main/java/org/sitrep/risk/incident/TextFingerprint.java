@@ -61,14 +61,27 @@ public final class TextFingerprint {
         return new TextFingerprint(all.stream().mapToInt(TextFingerprint::feature).distinct().sorted().toArray());
     }
 
+    private volatile Set<Integer> days;
+    private volatile Set<Integer> hours;
+
     /** The days of the month the text names. */
     Set<Integer> days() {
-        return decode(DAYS);
+        Set<Integer> d = days;
+        if (d == null) {
+            d = decode(DAYS);
+            days = d;
+        }
+        return d;
     }
 
     /** The hours of the day the text names. */
     Set<Integer> hours() {
-        return decode(HOURS);
+        Set<Integer> h = hours;
+        if (h == null) {
+            h = decode(HOURS);
+            hours = h;
+        }
+        return h;
     }
 
     /** True when the text says it follows up an earlier report. */

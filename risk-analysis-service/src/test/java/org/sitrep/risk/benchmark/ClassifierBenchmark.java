@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -22,6 +24,9 @@ import org.sitrep.risk.classification.LabelledReport;
 import org.sitrep.risk.classification.Taxonomy;
 import org.sitrep.risk.classification.TextClassifier;
 import org.sitrep.risk.classification.Tokenizer;
+import org.sitrep.risk.incident.FeatureWeights;
+import org.sitrep.risk.incident.IncidentLinker;
+import org.sitrep.risk.incident.LinkTraining;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,6 +54,9 @@ class ClassifierBenchmark {
     record Result(String workload, int threads, long reports, double seconds, double perSecond, double perThread,
             double p50Micros, double p99Micros) {
     }
+
+    static final int CANDIDATES = 50;
+    static final Instant LINK_TIME = Instant.parse("2026-03-10T00:00:00Z");
 
     @Test
     void benchmark() throws Exception {
@@ -94,10 +102,42 @@ class ClassifierBenchmark {
             }
         };
 
-        // warm-up: both workloads, all threads, so that the JIT has compiled the hot paths before measuring
+        // incident linking as the service runs it after classifying: the report's fingerprint, then the link model
+        // against the earlier reports of its city-level area within the window (CANDIDATES of them)
+        IncidentLinker linker = LinkTraining.train(Duration.ofHours(36), 0.3,
+                FeatureWeights.learn(corpus.reports().stream().map(LabelledReport::text).toList(), 8),
+                List.of(LinkTraining.labelledGroups().stream()
+                                .map(r -> r.withCategory(classifier.predict(r.text()).name())).toList(),
+                        LinkTraining.placed(LinkTraining.distinct(corpus.reports()), 11, LINK_TIME, 21)));
+        List<IncidentLinker.Sighting> candidates = new ArrayList<>();
+        for (int i = 0; i < CANDIDATES; i++) {
+            candidates.add(IncidentLinker.sighting("c" + i, "610902", LINK_TIME.minusSeconds(i * 1800L), "PUBLIC_ORDER",
+                    inputs.get(inputs.size() - 1 - i)).withIncident(UUID.nameUUIDFromBytes(("c" + i).getBytes())));
+        }
+        Consumer<String> fingerprint = new Consumer<>() {
+            int sink;
+
+            @Override
+            public void accept(String text) {
+                sink += IncidentLinker.sighting("r", "610902", LINK_TIME, "PUBLIC_ORDER", text).fingerprint().hashCode();
+            }
+        };
+        Consumer<String> linking = new Consumer<>() {
+            int sink;
+
+            @Override
+            public void accept(String text) {
+                IncidentLinker.Sighting s = IncidentLinker.sighting("r", "610902", LINK_TIME, "PUBLIC_ORDER", text);
+                sink += linker.link(s, candidates).matchedReportId().isPresent() ? 1 : 0;
+            }
+        };
+
+        // warm-up: every workload, all threads, so that the JIT has compiled the hot paths before measuring
         run(segmentation, inputs, cores, warmupSeconds);
         run(classification, inputs, cores, warmupSeconds);
         run(viterbi, inputs, cores, warmupSeconds);
+        run(fingerprint, inputs, cores, warmupSeconds);
+        run(linking, inputs, cores, warmupSeconds);
 
         List<Result> results = new ArrayList<>();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
@@ -106,6 +146,10 @@ class ClassifierBenchmark {
             results.add(measure("classification (full)", classification, inputs, threads, seconds));
             results.add(measure("reference: HanLP Viterbi segmentation (segmenter before logreg-1.1)", viterbi, inputs,
                     threads, seconds));
+            results.add(measure("incident fingerprint (shingles, figures, concepts, names)", fingerprint, inputs, threads,
+                    seconds));
+            results.add(measure("incident linking (fingerprint + link model against " + CANDIDATES + " earlier reports)",
+                    linking, inputs, threads, seconds));
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
@@ -151,7 +195,10 @@ class ClassifierBenchmark {
                 + "evidence; severity grading is not included. *Segmentation alone* is the HanLP segmenter the tokenizer "
                 + "uses (double-array-trie dictionary segmenter with the domain words) on the same inputs, the baseline "
                 + "the classifier cannot beat; the Viterbi row is HanLP's default segmenter, used before logreg-1.1, for "
-                + "reference.\n\n");
+                + "reference. *Incident fingerprint* is what the linker keeps of a report (shingles, figures, days and "
+                + "hours, concepts of the lexicon, names of places); *incident linking* is that plus the link model "
+                + "against " + CANDIDATES + " earlier reports, the candidates of a busy city-level area over the 36-hour "
+                + "window.\n\n");
         md.append("## Machine\n\n| | |\n|---|---|\n");
         machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append(String.format(Locale.ROOT, "%nWarm-up %d s per workload (all threads); %d s per measurement.%n%n",
@@ -166,8 +213,13 @@ class ClassifierBenchmark {
                 "%nFull classification takes **%.2f×** the time of segmentation alone (one thread, same run). The load average is that of the whole machine (other builds included). Target: "
                         + "≥ %,.0f classifications/s per core — one thread: **%,.0f/s**%s.%n",
                 ratio, TARGET_PER_CORE, cls1.perSecond(), cls1.perSecond() >= TARGET_PER_CORE ? " (met)" : " (NOT met)"));
+        Result link1 = results.get(4);
+        md.append(String.format(Locale.ROOT, "%nIncident linking, which the service runs after classifying each report, "
+                + "takes %,.0f µs at p50 against %d earlier reports of the same city-level area (%,.0f reports/s on one "
+                + "thread); together with classification about %,.0f reports/s per core.%n", link1.p50Micros(), CANDIDATES,
+                link1.perSecond(), 1 / (1 / cls1.perSecond() + 1 / link1.perSecond())));
         if (cores > 1) {
-            Result clsN = results.get(4);
+            Result clsN = results.get(6);
             md.append(String.format(Locale.ROOT,
                     "On %d threads: %,.0f/s in total, %,.0f/s per thread (scaling %.2f× over one thread; other processes "
                             + "sharing the cores lower this figure).%n",
