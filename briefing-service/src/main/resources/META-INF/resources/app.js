@@ -387,6 +387,31 @@
     }).catch(function (e) { showError('简报列表加载失败：' + e.message); });
   }
 
+  /** An on-demand briefing of what the grid shows: the same scope and period. */
+  function generateBriefing() {
+    var button = $('generate-button');
+    button.disabled = true;
+    if (!state.from) { computePeriod(); } // else the period the grid shows
+    fetch('/api/v1/briefings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ from: state.from, to: state.to, regionCode: state.scope })
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (r.status !== 201) {
+          throw new Error((body.title || ('HTTP ' + r.status)) + (body.detail ? '：' + body.detail : ''));
+        }
+        showError(null);
+        return loadBriefings().then(function () {
+          var item = document.querySelector('#briefing-list li[data-briefing-id="' + body.id + '"]');
+          if (item) { item.classList.add('fresh'); }
+        });
+      });
+    }).catch(function (e) {
+      showError('简报生成失败：' + e.message);
+    }).then(function () { button.disabled = false; });
+  }
+
   // ---- wiring ----
 
   function tick() { $('clock').textContent = '北京时间 ' + clockFormat.format(new Date()); }
@@ -400,6 +425,7 @@
     $('refresh-button').addEventListener('click', function () { loadSituation(); loadAlerts(); loadBriefings(); });
     $('drilldown-close').addEventListener('click', closeDrillDown);
     setUpAcknowledgements();
+    $('generate-button').addEventListener('click', generateBriefing);
     loadSituation();
     loadAlerts();
     loadBriefings();

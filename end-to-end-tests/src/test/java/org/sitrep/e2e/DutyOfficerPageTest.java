@@ -304,6 +304,38 @@ class DutyOfficerPageTest {
         assertNotReloaded();
     }
 
+    @Test
+    @Order(4)
+    void aDutyOfficerGeneratesABriefingOfWhatTheGridShows() throws IOException {
+        openPageWithLiveStream();
+        cell("610900", "PUBLIC_ORDER"); // the grid has loaded its period
+        List<String> before = driver.findElements(By.cssSelector("#briefing-list li.briefing-item")).stream()
+                .map(e -> e.getAttribute("data-briefing-id")).toList();
+        driver.findElement(By.id("generate-button")).click();
+        By fresh = By.cssSelector("#briefing-list li.briefing-item.fresh");
+        try {
+            await("the new briefing at the top of the list").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !driver.findElements(fresh).isEmpty());
+        } finally {
+            screenshot("briefing-generated");
+        }
+        String id = driver.findElement(fresh).getAttribute("data-briefing-id");
+        assertThat(before).doesNotContain(id);
+        assertThat(driver.findElement(By.cssSelector("#briefing-list li.briefing-item")).getAttribute("data-briefing-id"))
+                .isEqualTo(id);
+        // the briefing covers the grid's period and scope: same period, and its report count is the grid's total
+        Response b = given().get(briefing.url() + "/api/v1/briefings/" + id);
+        assertThat(b.<String>path("kind")).isEqualTo("ON_DEMAND");
+        WebElement grid = driver.findElement(By.id("situation-grid"));
+        assertThat(Instant.parse(b.path("from"))).isEqualTo(Instant.parse(grid.getAttribute("data-from")));
+        assertThat(Instant.parse(b.path("to"))).isEqualTo(Instant.parse(grid.getAttribute("data-to")));
+        int gridTotal = Integer.parseInt(text(driver.findElement(
+                By.cssSelector("#situation-foot tr.totals td.cell[data-category='ALL'] .count"))));
+        assertThat(gridTotal).isPositive();
+        assertThat(b.<Integer>path("headline.reportCount")).isEqualTo(gridTotal);
+        assertNotReloaded();
+    }
+
     /** Opens the page, waits for the live stream, and marks the window so a reload would be noticed. */
     private static void openPageWithLiveStream() {
         driver.get(briefing.url() + "/");
