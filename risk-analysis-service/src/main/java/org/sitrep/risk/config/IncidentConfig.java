@@ -14,7 +14,7 @@ public interface IncidentConfig {
     Duration window();
 
     /** Probability from which a report joins the incident of earlier reports (docs/incident-linking.md). */
-    @WithDefault("0.3")
+    @WithDefault("0.5")
     double threshold();
 
     /** Shingles found in more corpus reports than this weigh nothing (the vocabulary of a kind of incident). */

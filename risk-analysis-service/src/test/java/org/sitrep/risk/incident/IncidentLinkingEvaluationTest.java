@@ -38,7 +38,7 @@ import org.sitrep.risk.incident.LinkTraining.Report;
 class IncidentLinkingEvaluationTest {
 
     static final Duration WINDOW = Duration.ofHours(36);
-    static final double THRESHOLD = 0.3;
+    static final double THRESHOLD = 0.5;
     static final int MAX_DOCUMENT_FREQUENCY = 8;
     static final int FOLDS = 5;
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -143,7 +143,7 @@ class IncidentLinkingEvaluationTest {
         return (HELD_OUT_CORPUS.size() - new HashSet<>(incidents.values()).size()) / (double) HELD_OUT_CORPUS.size();
     }
 
-    static final double[] SWEEP = {0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6};
+    static final double[] SWEEP = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
 
     @Test
     void crossValidatedLinkingReachesTheTargetAndKeepsFalseMergesRare() throws IOException {
@@ -171,6 +171,12 @@ class IncidentLinkingEvaluationTest {
             }
         }
         IncidentLinker all = LinkTraining.train(WINDOW, THRESHOLD, WEIGHTS, List.of(reports, TRAINING_CORPUS));
+        // the second batch of groups was written later, by another writer, after the inputs were designed: a model
+        // fitted on the first batch alone, scored on the second
+        List<Report> firstBatch = reports.stream().filter(r -> groupNumber(r) <= FIRST_BATCH_GROUPS).toList();
+        List<Report> secondBatch = reports.stream().filter(r -> groupNumber(r) > FIRST_BATCH_GROUPS).toList();
+        IncidentLinker firstOnly = LinkTraining.train(WINDOW, THRESHOLD, WEIGHTS, List.of(firstBatch, TRAINING_CORPUS));
+        PairScore heldOut = pairs(secondBatch, link(secondBatch, firstOnly), r -> true);
         StringBuilder sweep = new StringBuilder("| threshold | precision | recall | F1 | false merges, held-out corpus |\n|---|---|---|---|---|\n");
         for (double t : SWEEP) {
             PairScore s = byThreshold.get(t);
@@ -195,8 +201,10 @@ class IncidentLinkingEvaluationTest {
 
                 Labelled set: `risk-analysis-service/src/main/resources/incidents/duplicate-groups.jsonl` — %d reports in %d
                 incidents (groups of 1–4 reports by different units or follow-ups, in Chinese, English or both; many single
-                reports that resemble another incident: same kind of event in the same county days apart, the same road
-                at another kilometre post, another victim the same day).
+                reports that resemble another incident: same kind of event in the same county or town within a day or two,
+                the same road at another kilometre post, another victim the same day). Two batches: groups g-001 … g-%03d
+                were written first; the rest were written later by another writer, who never saw the linker, with
+                look-alikes deliberately closer (another fire in the same town the next day).
 
                 **Pairwise precision %.3f, recall %.3f, F1 %.3f** at probability threshold %.1f, by %d-fold cross-validation
                 over the incidents (%d of %d predicted pairs correct, %d labelled pairs): the model scoring a fold never saw
@@ -204,6 +212,11 @@ class IncidentLinkingEvaluationTest {
                 recall %.3f. **False merges: %.1f %%** of %d corpus reports — all distinct incidents, never seen by the model,
                 placed at random over 11 days in their counties (about 56 a day, the days they state moved with them) —
                 are merged into another report's incident.
+
+                **Second batch held out:** a model fitted on the first batch only (and the corpus) links the second batch
+                with precision %.3f and recall %.3f (%d of %d predicted pairs correct, %d labelled pairs). The inputs were
+                designed on the first batch; the threshold and ridge penalty were chosen on the cross-validated figures over
+                both.
 
                 ## How it links
 
@@ -238,9 +251,12 @@ class IncidentLinkingEvaluationTest {
                 %s
                 ## Against the target
 
-                The issue asks for 0.9 precision and recall. Precision is met; **recall is not** (%.3f). No threshold
-                gives both: below 0.3 precision falls faster than recall rises, and false merges at a busy office's
-                density double. The missed pairs are mostly later reports of an incident that tell another part of it
+                The issue asks for 0.9 precision and recall. At the chosen threshold precision is %.3f and **recall %.3f:
+                the target is not met**. No threshold gives both: below it precision falls as fast as recall rises, and
+                false merges at a busy office's density grow (the sweep). On the first batch alone the same model
+                reached precision 0.954 and recall 0.873 at threshold 0.3; the second batch's closer look-alikes (two
+                fires in one town a day apart share the town's name, the kind of event and the fire brigade's wording)
+                cost precision most. The missed pairs are mostly later reports of an incident that tell another part of it
                 (the rescue, the investigation, the office's response) and share neither names nor wording with the
                 first report — for example a city office sending a working group "to a mine accident in the county"
                 and the mine's own report of the roof fall. A thesaurus of the general language (synonym groups) and
@@ -253,10 +269,11 @@ class IncidentLinkingEvaluationTest {
                 The labelled groups were written for this project, by the same hand as the corpus; reports by other
                 writers will differ more in wording. The lexicon and the figure reader cover common wording only.
                 The threshold and the ridge penalty were chosen on these cross-validated figures.
-                """, reports.size(), groups, score.precision(), score.recall(), score.f1(), THRESHOLD, FOLDS,
-                score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
-                en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(), WINDOW.toHours(), MAX_DOCUMENT_FREQUENCY,
-                coefficients, sweep, score.recall());
+                """, reports.size(), groups, FIRST_BATCH_GROUPS, score.precision(), score.recall(), score.f1(), THRESHOLD,
+                FOLDS, score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
+                en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(), heldOut.precision(), heldOut.recall(),
+                heldOut.truePositives(), heldOut.predicted(), heldOut.actual(), WINDOW.toHours(), MAX_DOCUMENT_FREQUENCY,
+                coefficients, sweep, score.precision(), score.recall());
         System.out.println(report);
         Path target = Path.of("target", "incident-linking.md");
         Files.createDirectories(target.getParent());
@@ -265,9 +282,16 @@ class IncidentLinkingEvaluationTest {
             Files.writeString(Path.of(System.getProperty("sitrep.docs.dir", "../docs"), "incident-linking.md"), report);
         }
         // the issue's target is 0.9 for both; these floors hold what the linker reaches today (docs/incident-linking.md)
-        assertThat(score.precision()).as("cross-validated pairwise precision").isGreaterThanOrEqualTo(0.93);
-        assertThat(score.recall()).as("cross-validated pairwise recall").isGreaterThanOrEqualTo(0.85);
-        assertThat(falseMerges).as("false merges, held-out corpus").isLessThanOrEqualTo(0.07);
+        assertThat(score.precision()).as("cross-validated pairwise precision").isGreaterThanOrEqualTo(0.88);
+        assertThat(score.recall()).as("cross-validated pairwise recall").isGreaterThanOrEqualTo(0.82);
+        assertThat(falseMerges).as("false merges, held-out corpus").isLessThanOrEqualTo(0.04);
+    }
+
+    /** Groups g-001 … g-134 are the first batch of the labelled set; the rest came later. */
+    static final int FIRST_BATCH_GROUPS = 134;
+
+    static int groupNumber(Report r) {
+        return Integer.parseInt(r.group().substring(2));
     }
 
     static String language(Report r) {
