@@ -14,7 +14,7 @@ public final class PairFeatures {
     static final String[] NAMES = {"text similarity", "rare-shingle similarity", "shared concepts", "shared figures",
             "same county", "same category", "different categories", "time gap", "two languages",
             "stated days differ", "same stated day", "same stated hour", "two languages × concepts",
-            "two languages × figures", "a follow-up report × rare shingles shared", "rare shingles shared (log count, up to 12)", "names shared (up to 2)", "within 3 hours", "within 12 hours"};
+            "two languages × figures", "a follow-up report × rare shingles shared", "rare shingles shared (log count, up to 12)", "names shared (up to 2)", "within 3 hours", "within 12 hours", "stated hours differ", "no stated day in common"};
 
     static final int SIZE = NAMES.length;
 
@@ -66,6 +66,9 @@ public final class PairFeatures {
                 rareShared,
                 Math.min(plain[14], 2) / 2,
                 hours <= 3 ? 1 : 0,
-                hours <= 12 ? 1 : 0};
+                hours <= 12 ? 1 : 0,
+                // what two texts state and contradict: another hour, another day
+                !fa.hours().isEmpty() && !hoursB.isEmpty() && !sameHour ? 1 : 0,
+                !daysA.isEmpty() && !daysB.isEmpty() && !sameDay ? 1 : 0};
     }
 }
