@@ -21,17 +21,15 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sitrep.contracts.CloudEventSender;
 import org.sitrep.contracts.EventContracts;
 import org.sitrep.contracts.EventContracts.Contract;
+import org.sitrep.contracts.TopicReader;
 import org.sitrep.infra.KafkaAndPostgresTestResource;
 import org.sitrep.infra.TestInfrastructure;
 
@@ -94,7 +92,7 @@ class ReportsFlowTest {
                 .toString();
         assertThat(countsAt("610924", hour)).isEmpty();
 
-        try (KafkaConsumer<String, String> consumer = consumer("report-classifications")) {
+        try (TopicReader consumer = new TopicReader(TestInfrastructure.get().bootstrapServers(), "report-classifications")) {
             String ceId = sender.send(Contract.REPORT_RECEIVED, reportId, json);
 
             ConsumerRecord<String, String> record = awaitRecord(consumer, reportId);
@@ -135,7 +133,7 @@ class ReportsFlowTest {
                 "The county people's hospital reported that its information system and lab servers were encrypted by ransomware overnight; "
                         + "registration runs on paper. No patient data exfiltration confirmed yet.");
         n.putObject("casualties").put("deaths", 0).put("injured", 0);
-        try (KafkaConsumer<String, String> consumer = consumer("report-classifications")) {
+        try (TopicReader consumer = new TopicReader(TestInfrastructure.get().bootstrapServers(), "report-classifications")) {
             sender.send(Contract.REPORT_RECEIVED, reportId, n.toString());
             ConsumerRecord<String, String> record = awaitRecord(consumer, reportId);
             EventContracts.assertRecord(Contract.REPORT_CLASSIFIED, record, reportId);
@@ -149,8 +147,8 @@ class ReportsFlowTest {
     @Test
     void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopicAndConsumptionContinues() throws Exception {
         String poisonKey = UUID.randomUUID().toString();
-        try (KafkaConsumer<String, String> dlq = consumer("reports-dlq");
-             KafkaConsumer<String, String> out = consumer("report-classifications")) {
+        try (TopicReader dlq = new TopicReader(TestInfrastructure.get().bootstrapServers(), "reports-dlq");
+             TopicReader out = new TopicReader(TestInfrastructure.get().bootstrapServers(), "report-classifications")) {
             sender.sendRaw("reports", poisonKey, "{\"hello\": \"not a cloud event\"}", Map.of());
             ConsumerRecord<String, String> dead = awaitRecord(dlq, poisonKey);
             assertThat(header(dead, "dead-letter-reason")).isNotBlank();
@@ -167,8 +165,8 @@ class ReportsFlowTest {
         String reportId = UUID.randomUUID().toString();
         ObjectNode n = report(reportId, "610902", randomPastInstant(), "no body", "x");
         n.remove("body");
-        try (KafkaConsumer<String, String> dlq = consumer("reports-dlq");
-             KafkaConsumer<String, String> out = consumer("report-classifications")) {
+        try (TopicReader dlq = new TopicReader(TestInfrastructure.get().bootstrapServers(), "reports-dlq");
+             TopicReader out = new TopicReader(TestInfrastructure.get().bootstrapServers(), "report-classifications")) {
             sender.sendRaw("reports", reportId, n.toString(), Map.of(
                     "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                     "ce_type", Contract.REPORT_RECEIVED.type, "ce_source", "/sitrep/test",
@@ -188,7 +186,7 @@ class ReportsFlowTest {
     void countsCanBeFilteredByAncestorRegion() throws Exception {
         String reportId = UUID.randomUUID().toString();
         Instant occurredAt = randomPastInstant();
-        try (KafkaConsumer<String, String> out = consumer("report-classifications")) {
+        try (TopicReader out = new TopicReader(TestInfrastructure.get().bootstrapServers(), "report-classifications")) {
             sender.send(Contract.REPORT_RECEIVED, reportId, report(reportId, "610926", occurredAt, null,
                     "平利县某建筑工地发生脚手架坍塌事故，2名工人受伤送医。").toString());
             awaitRecord(out, reportId);
@@ -217,28 +215,8 @@ class ReportsFlowTest {
         return r.jsonPath().getList("$");
     }
 
-    static KafkaConsumer<String, String> consumer(String topic) {
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-        c.subscribe(List.of(topic));
-        return c;
-    }
-
-    static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(WAIT).until(() -> {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            }
-            return !found.isEmpty();
-        });
-        return found.get(0);
+    static ConsumerRecord<String, String> awaitRecord(TopicReader reader, String key) {
+        return await().atMost(WAIT).until(() -> reader.withKey(key), found -> !found.isEmpty()).get(0);
     }
 
     static String header(ConsumerRecord<String, String> r, String name) {

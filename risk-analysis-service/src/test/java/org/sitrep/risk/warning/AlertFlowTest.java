@@ -23,16 +23,14 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sitrep.contracts.CloudEventSender;
 import org.sitrep.contracts.EventContracts;
 import org.sitrep.contracts.EventContracts.Contract;
+import org.sitrep.contracts.TopicReader;
 import org.sitrep.infra.KafkaAndPostgresTestResource;
 import org.sitrep.infra.TestInfrastructure;
 
@@ -96,7 +94,7 @@ class AlertFlowTest {
         String county = randomCounty();
         String city = county.substring(0, 4) + "00";
         LocalDate day = randomPastDay();
-        try (KafkaConsumer<String, String> alertsOut = consumer("risk-alerts")) {
+        try (TopicReader alertsOut = new TopicReader(TestInfrastructure.get().bootstrapServers(), "risk-alerts")) {
             // a quiet baseline: two reports in the week before (days t−8 and t−5)
             List<String> ids = new ArrayList<>();
             ids.add(sendReport(county, at(day.minusDays(8), 9), SAFETY_TEXT));
@@ -181,7 +179,7 @@ class AlertFlowTest {
     void aGradeTwoReportRaisesASevereReportAlertAtOnceASecondUpdatesItAndItExpires() throws Exception {
         String county = randomCounty();
         LocalDate day = randomPastDay();
-        try (KafkaConsumer<String, String> alertsOut = consumer("risk-alerts")) {
+        try (TopicReader alertsOut = new TopicReader(TestInfrastructure.get().bootstrapServers(), "risk-alerts")) {
             String firstReport = sendReport(county, at(day, 10), GRADE_II_TEXT);
             ConsumerRecord<String, String> raised = awaitRecord(alertsOut, county,
                     p -> p.get("kind").asText().equals("SEVERE_REPORT") && p.get("reportIds").toString().contains(firstReport));
@@ -292,35 +290,17 @@ class AlertFlowTest {
         return day.atTime(hour, 17).atZone(OFFICE).toInstant();
     }
 
-    static KafkaConsumer<String, String> consumer(String topic) {
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-        c.subscribe(List.of(topic));
-        return c;
+    /** The first record with this key whose payload matches (the reader keeps what it read for later calls). */
+    static ConsumerRecord<String, String> awaitRecord(TopicReader reader, String key, Predicate<JsonNode> matches) {
+        return await().atMost(WAIT).until(() -> reader.first(r -> key.equals(r.key()) && matches.test(payload(r))),
+                java.util.Optional::isPresent).get();
     }
 
-    /** The first record with this key whose payload matches (records polled earlier are kept for later calls). */
-    final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-
-    ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String key,
-            Predicate<JsonNode> matches) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(WAIT).until(() -> {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(r);
-            }
-            for (ConsumerRecord<String, String> r : seen) {
-                if (key.equals(r.key()) && matches.test(MAPPER.readTree(r.value()))) {
-                    found.add(r);
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found.get(0);
+    static JsonNode payload(ConsumerRecord<String, String> r) {
+        try {
+            return MAPPER.readTree(r.value());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + r.value(), e);
+        }
     }
 }
