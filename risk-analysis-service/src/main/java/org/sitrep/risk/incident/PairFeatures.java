@@ -6,15 +6,18 @@ import java.util.Set;
 /**
  * What two reports near each other in place and time have in common, as the inputs of {@link LinkModel}: how alike
  * their texts are (all shingles, rare shingles only, concepts of the bilingual lexicon, figures, how many rare shingles
- * and names of places both hold), whether they lie in one county, whether the classifier put them in one category, how far apart they
- * are in time, whether they are in two languages, and whether the days and hours they state agree.
+ * and names of places both hold), whether they lie in one county, whether the classifier put them in one category, how
+ * far apart they are in time, whether they are in two languages, and whether the days and hours they state agree or
+ * contradict each other. Every input lies in 0..1.
  */
 public final class PairFeatures {
 
     static final String[] NAMES = {"text similarity", "rare-shingle similarity", "shared concepts", "shared figures",
-            "same county", "same category", "different categories", "time gap", "two languages",
-            "stated days differ", "same stated day", "same stated hour", "two languages × concepts",
-            "two languages × figures", "a follow-up report × rare shingles shared", "rare shingles shared (log count, up to 12)", "names shared (up to 2)", "within 3 hours", "within 12 hours", "stated hours differ", "no stated day in common"};
+            "same county", "same category", "different categories", "time gap", "two languages", "stated days differ",
+            "same stated day", "same stated hour", "two languages × concepts", "two languages × figures",
+            "a follow-up report × rare shingles shared", "rare shingles shared (log count, up to 12)",
+            "names shared (up to 2)", "within 3 hours", "within 12 hours", "stated hours differ",
+            "no stated day in common"};
 
     static final int SIZE = NAMES.length;
 
