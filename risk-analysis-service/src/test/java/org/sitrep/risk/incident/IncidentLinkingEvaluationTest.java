@@ -262,15 +262,16 @@ class IncidentLinkingEvaluationTest {
                 cost precision most. The missed pairs are mostly later reports of an incident that tell another part of it
                 (the rescue, the investigation, the office's response) and share neither names nor wording with the
                 first report — for example a city office sending a working group "to a mine accident in the county"
-                and the mine's own report of the roof fall. A thesaurus of the general language (synonym groups) and
-                interactions of the inputs were tried and did not help. Analysts merge such reports with
-                `POST /api/v1/incidents/merge`; the duty officer sees reports beside incidents, so a missed link shows one
-                incident twice but hides nothing.
+                and the mine's own report of the roof fall. A thesaurus of the general language (synonym groups),
+                interactions of the inputs, and "each names a place the other does not" (also for places finer than
+                a town) were tried and did not help: reports of one incident name different details too. Analysts
+                merge such reports with `POST /api/v1/incidents/merge`; the duty officer sees reports beside
+                incidents, so a missed link shows one incident twice but hides nothing.
 
                 ## Limits
 
-                The labelled groups were written for this project, by the same hand as the corpus; reports by other
-                writers will differ more in wording. The lexicon and the figure reader cover common wording only.
+                The labelled groups were written for this project (the first batch by the corpus's writer, the second
+                by another); reports by real units will differ more in wording. The lexicon and the figure reader cover common wording only.
                 The threshold and the ridge penalty were chosen on these cross-validated figures.
                 """, reports.size(), groups, FIRST_BATCH_GROUPS, score.precision(), score.recall(), score.f1(), THRESHOLD,
                 FOLDS, score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
