@@ -63,14 +63,14 @@ public final class FeatureWeights {
         return unseen;
     }
 
-    double weight(int feature, boolean capped) {
-        if (capped && (feature & TextFingerprint.COMMON_BIT) != 0) {
-            return 0;
-        }
+    /**
+     * The feature's plain weight into {@code out[0]} and its capped weight into {@code out[1]} (zero for a shingle of a
+     * common word or one found in too many reference reports), from one lookup.
+     */
+    void weigh(int feature, double[] out) {
         int slot = slot(feature);
-        if (!used[slot]) {
-            return unseen;
-        }
-        return capped && frequent[slot] ? 0 : idf[slot];
+        double plain = used[slot] ? idf[slot] : unseen;
+        out[0] = plain;
+        out[1] = (feature & TextFingerprint.COMMON_BIT) != 0 || used[slot] && frequent[slot] ? 0 : plain;
     }
 }

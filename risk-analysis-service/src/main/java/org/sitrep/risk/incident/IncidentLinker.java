@@ -74,6 +74,10 @@ public final class IncidentLinker {
 
     /** True when the two reports are near enough in place and time to be compared at all. */
     public boolean comparable(Sighting a, Sighting b) {
+        return comparable(a, b, window);
+    }
+
+    static boolean comparable(Sighting a, Sighting b, Duration window) {
         return nearby(a.regionCode(), b.regionCode())
                 && Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(window) <= 0;
     }

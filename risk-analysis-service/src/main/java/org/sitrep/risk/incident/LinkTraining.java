@@ -14,9 +14,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.sitrep.risk.classification.LabelledReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,19 +126,21 @@ public final class LinkTraining {
     }
 
     /** Corpus reports as distinct incidents (each its own group), with their labelled categories, not yet placed. */
-    public static List<Report> distinct(List<org.sitrep.risk.classification.LabelledReport> corpus) {
+    public static List<Report> distinct(List<LabelledReport> corpus) {
         return corpus.stream().map(r -> new Report(r.id(), r.id(), r.regionCode(), Instant.EPOCH, r.title(), r.body(),
                 r.category().name())).toList();
     }
 
     /** One example per pair of reports near enough in place and time to be compared. */
-    public static List<LinkModel.Example> examples(List<Report> reports, IncidentLinker comparer) {
+    public static List<LinkModel.Example> examples(List<Report> reports, FeatureWeights weights, Duration window) {
         List<IncidentLinker.Sighting> sightings = reports.stream().map(Report::sighting).toList();
         List<LinkModel.Example> out = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             for (int j = i + 1; j < reports.size(); j++) {
-                if (comparer.comparable(sightings.get(i), sightings.get(j))) {
-                    out.add(new LinkModel.Example(comparer.features(sightings.get(i), sightings.get(j)),
+                IncidentLinker.Sighting a = sightings.get(i);
+                IncidentLinker.Sighting b = sightings.get(j);
+                if (IncidentLinker.comparable(a, b, window)) {
+                    out.add(new LinkModel.Example(PairFeatures.of(a, b, weights, window),
                             reports.get(i).group().equals(reports.get(j).group())));
                 }
             }
@@ -148,11 +153,30 @@ public final class LinkTraining {
 
     /** A linker whose model is fitted on the pairs of the given reports. */
     public static IncidentLinker train(Duration window, double threshold, FeatureWeights weights, List<List<Report>> sources) {
-        IncidentLinker comparer = new IncidentLinker(window, threshold, weights, null);
         List<LinkModel.Example> examples = new ArrayList<>();
         for (List<Report> source : sources) {
-            examples.addAll(examples(source, comparer));
+            examples.addAll(examples(source, weights, window));
         }
         return new IncidentLinker(window, threshold, weights, LinkModel.fit(examples, RIDGE));
+    }
+
+    /** Seed, start and span of the corpus's placement in time for the service's model. */
+    static final long PLACEMENT_SEED = 11;
+    static final Instant PLACEMENT_START = Instant.parse("2026-03-02T00:00:00Z");
+    static final int PLACEMENT_DAYS = 21;
+
+    /**
+     * The linker the service runs: shingle weights from the corpus, the model fitted on the labelled duplicate groups
+     * (with the categories {@code categoryOf} gives each title and body, as the service links after classifying) and
+     * on the whole corpus placed over three weeks. Deterministic: the same data give the same model.
+     */
+    public static IncidentLinker forService(List<LabelledReport> corpus, Duration window, double threshold,
+            int maxDocumentFrequency, BiFunction<String, String, String> categoryOf) {
+        FeatureWeights weights = FeatureWeights.learn(corpus.stream().map(LabelledReport::text).toList(),
+                maxDocumentFrequency);
+        List<Report> groups = labelledGroups().stream().map(r -> r.withCategory(categoryOf.apply(r.title(), r.body())))
+                .toList();
+        List<Report> placed = placed(distinct(corpus), PLACEMENT_SEED, PLACEMENT_START, PLACEMENT_DAYS);
+        return train(window, threshold, weights, List.of(groups, placed));
     }
 }

@@ -31,22 +31,25 @@ public final class PairFeatures {
         TextFingerprint fa = a.fingerprint();
         TextFingerprint fb = b.fingerprint();
         boolean cross = fa.crossLanguage(fb);
-        double[] plain = fa.overlap(fb, weights, false);
-        double[] capped = fa.overlap(fb, weights, true);
+        double[][] overlap = fa.overlap(fb, weights);
+        double[] plain = overlap[0];
+        double[] capped = overlap[1];
         int text = cross ? NOT_HAN : ALL;
         double concepts = TextFingerprint.cosine(plain, 1 << TextFingerprint.CONCEPT);
         double figures = TextFingerprint.cosine(plain, 1 << TextFingerprint.NUMBER);
         boolean bothCategories = a.category() != null && b.category() != null;
         boolean sameCategory = bothCategories && a.category().equals(b.category());
-        double hours = Duration.between(a.occurredAt(), b.occurredAt()).abs().toMinutes() / 60.0;
-        double gap = Duration.between(a.occurredAt(), b.occurredAt()).abs().toMinutes() / (double) window.toMinutes();
+        long minutes = Duration.between(a.occurredAt(), b.occurredAt()).abs().toMinutes();
+        double hours = minutes / 60.0;
+        double gap = minutes / (double) window.toMinutes();
         Set<Integer> daysA = fa.days();
         Set<Integer> daysB = fb.days();
         boolean sameDay = daysA.stream().anyMatch(daysB::contains);
         boolean daysDiffer = !daysA.isEmpty() && !daysB.isEmpty() && daysA.stream().noneMatch(d -> daysB.contains(d)
                 || daysB.contains(d - 1) || daysB.contains(d + 1));
+        Set<Integer> hoursA = fa.hours();
         Set<Integer> hoursB = fb.hours();
-        boolean sameHour = fa.hours().stream().anyMatch(h -> hoursB.contains(h) || hoursB.contains((h + 1) % 24)
+        boolean sameHour = hoursA.stream().anyMatch(h -> hoursB.contains(h) || hoursB.contains((h + 1) % 24)
                 || hoursB.contains((h + 23) % 24));
         double x = cross ? 1 : 0;
         double rareShared = Math.log1p(Math.min(capped[13], 12)) / Math.log(13);
@@ -71,7 +74,7 @@ public final class PairFeatures {
                 hours <= 3 ? 1 : 0,
                 hours <= 12 ? 1 : 0,
                 // what two texts state and contradict: another hour, another day
-                !fa.hours().isEmpty() && !hoursB.isEmpty() && !sameHour ? 1 : 0,
+                !hoursA.isEmpty() && !hoursB.isEmpty() && !sameHour ? 1 : 0,
                 !daysA.isEmpty() && !daysB.isEmpty() && !sameDay ? 1 : 0};
     }
 }

@@ -132,40 +132,49 @@ public final class TextFingerprint {
     }
 
     /**
-     * Per kind of shingle, the weighted overlap of the two sets: for kind k, {@code [3k]} the shared weight, {@code
-     * [3k+1]} and {@code [3k+2]} the squared norms of this and the other set, and in {@code [12]} the largest weight
-     * of a shared shingle (the rarest thing both texts name), in {@code [13]} how many shingles other than concepts
-     * both hold with a weight above zero (with capped weights: the rare ones, names and figures), in {@code [14]} how many
-     * names of places and organisations both hold. Weights squared, so a cosine over any kinds is
-     * {@code shared / sqrt(normA * normB)} summed over them.
+     * Per kind of shingle, the weighted overlap of the two sets, with plain weights ({@code [0]}) and capped weights
+     * ({@code [1]}, see {@link FeatureWeights}), both from one pass over the two sorted sets: for kind k, {@code [3k]}
+     * the shared weight, {@code [3k+1]} and {@code [3k+2]} the squared norms of this and the other set, and in
+     * {@code [12]} the largest weight of a shared shingle (the rarest thing both texts name), in {@code [13]} how many
+     * shingles other than concepts both hold with a weight above zero (with capped weights: the rare ones, names and
+     * figures), in {@code [14]} how many names of places and organisations both hold. Weights squared, so a cosine over
+     * any kinds is {@code shared / sqrt(normA * normB)} summed over them.
      */
-    double[] overlap(TextFingerprint other, FeatureWeights weights, boolean capped) {
-        double[] out = new double[15];
+    double[][] overlap(TextFingerprint other, FeatureWeights weights) {
+        double[][] out = {new double[15], new double[15]};
+        double[] w = new double[2];
         int i = 0;
         int j = 0;
         int[] a = features;
         int[] b = other.features;
         while (i < a.length || j < b.length) {
             if (j >= b.length || (i < a.length && a[i] < b[j])) {
-                double w = weights.weight(a[i], capped);
-                out[3 * (a[i] & 3) + 1] += w * w;
+                weights.weigh(a[i], w);
+                for (int v = 0; v < 2; v++) {
+                    out[v][3 * (a[i] & 3) + 1] += w[v] * w[v];
+                }
                 i++;
             } else if (i >= a.length || b[j] < a[i]) {
-                double w = weights.weight(b[j], capped);
-                out[3 * (b[j] & 3) + 2] += w * w;
+                weights.weigh(b[j], w);
+                for (int v = 0; v < 2; v++) {
+                    out[v][3 * (b[j] & 3) + 2] += w[v] * w[v];
+                }
                 j++;
             } else {
-                double w = weights.weight(a[i], capped);
+                weights.weigh(a[i], w);
                 int k = 3 * (a[i] & 3);
-                out[k] += w * w;
-                out[k + 1] += w * w;
-                out[k + 2] += w * w;
-                out[12] = Math.max(out[12], w);
-                if (w > 0 && (a[i] & 3) != CONCEPT) {
-                    out[13]++;
-                }
-                if ((a[i] & NAME_BIT) != 0 && (a[i] & 3) == CONCEPT) {
-                    out[14]++;
+                for (int v = 0; v < 2; v++) {
+                    double[] o = out[v];
+                    o[k] += w[v] * w[v];
+                    o[k + 1] += w[v] * w[v];
+                    o[k + 2] += w[v] * w[v];
+                    o[12] = Math.max(o[12], w[v]);
+                    if (w[v] > 0 && (a[i] & 3) != CONCEPT) {
+                        o[13]++;
+                    }
+                    if ((a[i] & NAME_BIT) != 0 && (a[i] & 3) == CONCEPT) {
+                        o[14]++;
+                    }
                 }
                 i++;
                 j++;

@@ -67,9 +67,7 @@ public class EarlyWarnings {
         if (severe(severity)) {
             severeReport(reportId, regionCode, category, severity, day, title, summary, now);
         }
-        for (Region cell : counts.cellsOf(regionCode)) {
-            evaluateCell(cell, category, day, now);
-        }
+        evaluateCellsOf(regionCode, category, day, now);
     }
 
     /**
@@ -88,9 +86,14 @@ public class EarlyWarnings {
             severeReport(reportId, regionCode, category, severity, day, title, summary, now);
         }
         if (categoryChanged) {
-            for (Region cell : counts.cellsOf(regionCode)) {
-                evaluateCell(cell, category, day, now);
-            }
+            evaluateCellsOf(regionCode, category, day, now);
+        }
+    }
+
+    /** Tests the cells a report of {@code regionCode} counts in: its county and its city. */
+    private void evaluateCellsOf(String regionCode, String category, LocalDate day, Instant now) {
+        for (Region cell : counts.cellsOf(regionCode)) {
+            evaluateCell(cell, category, day, now);
         }
     }
 

@@ -24,7 +24,6 @@ import org.sitrep.risk.classification.LabelledReport;
 import org.sitrep.risk.classification.Taxonomy;
 import org.sitrep.risk.classification.TextClassifier;
 import org.sitrep.risk.classification.Tokenizer;
-import org.sitrep.risk.incident.FeatureWeights;
 import org.sitrep.risk.incident.IncidentLinker;
 import org.sitrep.risk.incident.LinkTraining;
 
@@ -104,11 +103,8 @@ class ClassifierBenchmark {
 
         // incident linking as the service runs it after classifying: the report's fingerprint, then the link model
         // against the earlier reports of its city-level area within the window (CANDIDATES of them)
-        IncidentLinker linker = LinkTraining.train(Duration.ofHours(36), 0.3,
-                FeatureWeights.learn(corpus.reports().stream().map(LabelledReport::text).toList(), 8),
-                List.of(LinkTraining.labelledGroups().stream()
-                                .map(r -> r.withCategory(classifier.predict(r.text()).name())).toList(),
-                        LinkTraining.placed(LinkTraining.distinct(corpus.reports()), 11, LINK_TIME, 21)));
+        IncidentLinker linker = LinkTraining.forService(corpus.reports(), Duration.ofHours(36), 0.5, 8,
+                (title, body) -> classifier.classify(title, body).category().name());
         List<IncidentLinker.Sighting> candidates = new ArrayList<>();
         for (int i = 0; i < CANDIDATES; i++) {
             candidates.add(IncidentLinker.sighting("c" + i, "610902", LINK_TIME.minusSeconds(i * 1800L), "PUBLIC_ORDER",
