@@ -280,6 +280,9 @@ class DutyOfficerPageTest {
         assertThat(alert.getAttribute("class")).containsPattern("level-(I|II)\\b");
         assertThat(text(alert.findElement(By.cssSelector(".alert-region")))).isEqualTo("平利县");
         assertThat(text(alert.findElement(By.cssSelector(".alert-time")))).matches(".*\\d{2}:\\d{2}.*");
+        // ingest-service learns the grade from the same classification event, on its own consumer: it may lag the feed
+        await("ingest-service records the grade").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().get(ingest.url() + "/api/v1/reports/" + reportId).<String>path("severity") != null);
         assertThat(given().get(ingest.url() + "/api/v1/reports/" + reportId).<String>path("severity")).isIn("I", "II");
         assertNotReloaded();
 
