@@ -104,15 +104,101 @@ public final class LinkTraining {
     private static final Pattern EN_MONTH_DAY = Pattern.compile(
             "\\b(January|February|March|April|May|June|July|August|September|October|November|December)(\\s+)(\\d{1,2})(st|nd|rd|th)?\\b");
 
-    /** The text with every stated date moved to {@code day}. */
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+
+    /**
+     * The text with its stated dates moved so that the first one falls on {@code day} and the others keep their
+     * distance from it (a follow-up's "18日" stays five days after the incident's "13日"; an intrusion "since 7
+     * November" stays two days before it). A day stated without its month is read in the month that puts it nearest
+     * the first date.
+     */
     static String retime(String text, LocalDate day) {
-        String month = day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String s = replace(ZH_MONTH_DAY, text, m -> day.getMonthValue() + "月" + day.getDayOfMonth() + m.group(3));
-        s = replace(ZH_DAY, s, m -> day.getDayOfMonth() + m.group(2));
-        s = replace(ZH_CASE, s, m -> m.group(1) + day.getMonthValue() + m.group(3) + day.getDayOfMonth() + m.group(5));
-        s = replace(EN_DAY_MONTH, s, m -> day.getDayOfMonth() + m.group(3) + month);
-        s = replace(EN_MONTH_DAY, s, m -> month + m.group(2) + day.getDayOfMonth());
+        LocalDate anchor = firstStatedDate(text, day.getYear());
+        if (anchor == null) {
+            return text;
+        }
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(anchor, day);
+        Function<LocalDate, LocalDate> move = d -> d.plusDays(shift);
+        String s = replace(ZH_MONTH_DAY, text, m -> {
+            LocalDate d = move.apply(date(day.getYear(), int1(m, 1), int1(m, 2), anchor));
+            return d.getMonthValue() + "月" + d.getDayOfMonth() + m.group(3);
+        });
+        s = replace(ZH_DAY, s, m -> move.apply(nearest(anchor, int1(m, 1))).getDayOfMonth() + m.group(2));
+        s = replace(ZH_CASE, s, m -> {
+            LocalDate d = move.apply(date(day.getYear(), int1(m, 2), int1(m, 4), anchor));
+            return m.group(1) + d.getMonthValue() + m.group(3) + d.getDayOfMonth() + m.group(5);
+        });
+        s = replace(EN_DAY_MONTH, s, m -> {
+            LocalDate d = move.apply(date(day.getYear(), MONTHS.indexOf(m.group(4)) + 1, int1(m, 1), anchor));
+            return d.getDayOfMonth() + m.group(3) + english(d);
+        });
+        s = replace(EN_MONTH_DAY, s, m -> {
+            LocalDate d = move.apply(date(day.getYear(), MONTHS.indexOf(m.group(1)) + 1, int1(m, 3), anchor));
+            return english(d) + m.group(2) + d.getDayOfMonth();
+        });
         return s;
+    }
+
+    /** The first date the text states with its month; else its first day without one, read in January (only distances count). */
+    private static LocalDate firstStatedDate(String text, int year) {
+        int best = Integer.MAX_VALUE;
+        LocalDate first = null;
+        for (Pattern p : List.of(ZH_MONTH_DAY, ZH_CASE, EN_DAY_MONTH, EN_MONTH_DAY)) {
+            Matcher m = p.matcher(text);
+            if (m.find() && m.start() < best) {
+                LocalDate d = p == ZH_MONTH_DAY ? date(year, int1(m, 1), int1(m, 2), null)
+                        : p == ZH_CASE ? date(year, int1(m, 2), int1(m, 4), null)
+                        : p == EN_DAY_MONTH ? date(year, MONTHS.indexOf(m.group(4)) + 1, int1(m, 1), null)
+                        : date(year, MONTHS.indexOf(m.group(1)) + 1, int1(m, 3), null);
+                if (d != null) {
+                    best = m.start();
+                    first = d;
+                }
+            }
+        }
+        if (first == null) {
+            Matcher m = ZH_DAY.matcher(text);
+            if (m.find() && int1(m, 1) >= 1 && int1(m, 1) <= 31) {
+                first = LocalDate.of(year, 1, int1(m, 1));
+            }
+        }
+        return first;
+    }
+
+    private static int int1(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    /** The date of this month and day, or when there is none (6月31日) the day nearest {@code fallback}'s month. */
+    private static LocalDate date(int year, int month, int dayOfMonth, LocalDate fallback) {
+        try {
+            return LocalDate.of(year, month, dayOfMonth);
+        } catch (java.time.DateTimeException e) {
+            return fallback == null ? null : nearest(fallback, Math.min(dayOfMonth, 28));
+        }
+    }
+
+    /** The date with this day of the month nearest {@code anchor} (in its month, the one before or the one after). */
+    private static LocalDate nearest(LocalDate anchor, int dayOfMonth) {
+        LocalDate best = anchor;
+        long distance = Long.MAX_VALUE;
+        for (int months = -1; months <= 1; months++) {
+            LocalDate month = anchor.plusMonths(months);
+            if (dayOfMonth >= 1 && dayOfMonth <= month.lengthOfMonth()) {
+                LocalDate d = month.withDayOfMonth(dayOfMonth);
+                long apart = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(anchor, d));
+                if (apart < distance) {
+                    distance = apart;
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String english(LocalDate d) {
+        return d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     private static String replace(Pattern p, String text, Function<Matcher, String> by) {
