@@ -14,7 +14,9 @@ import com.hankcs.hanlp.dictionary.py.Pinyin;
  * Names of places and organisations, keyed by their pinyin so that both languages give the same key: 石堰村 and
  * "Shiyan village" are {@code ~name:shiyan}, 金鼎矿业 and "Jinding Mining" are {@code ~name:jinding}. A name is the two
  * or three characters before a word that says what kind of place it is (村, 镇, 路, 小区, 公司, 矿业 …), or the
- * capitalised word before its English counterpart. Generic stems (某, 该, 我, 这个) are left out.
+ * capitalised word before its English counterpart, or a capitalised word inside a sentence spelt in pinyin that is not
+ * an English word nor the name of a region ("Dinghua Apparel", "the Shagou bridge"). Generic stems (某, 该, 我, 这个)
+ * are left out.
  */
 final class Names {
 
@@ -54,6 +56,13 @@ final class Names {
                 }
             }
         }
+        Matcher word = EN_WORD.matcher(text);
+        while (word.find()) {
+            String w = word.group().toLowerCase(Locale.ROOT).replaceAll("['’]", "");
+            if (syllables(w) >= 2 && !Counties.configured().isRegionSpelling(w) && !EnglishWords.KNOWN.contains(w)) {
+                out.add(PREFIX + w);
+            }
+        }
         Matcher en = EN.matcher(text);
         while (en.find()) {
             String name = en.group(1).toLowerCase(Locale.ROOT).replaceAll("[ -]", "");
@@ -62,6 +71,60 @@ final class Names {
             }
         }
         return out;
+    }
+
+    private static final Pattern EN_WORD = Pattern.compile("(?<=[a-z,;:]\\s)[A-Z][a-z]+(?:['’][a-z]+)?");
+    private static final Set<String> SYLLABLES = new java.util.HashSet<>();
+
+    static {
+        for (Pinyin p : Pinyin.values()) {
+            String s = p.getPinyinWithoutTone();
+            if (!s.isEmpty() && s.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                SYLLABLES.add(s);
+            }
+        }
+    }
+
+    /**
+     * English words that a pinyin spelling could be taken for: every word the classification corpus writes in lower
+     * case (police, gate, taxi, woman), months, countries and peoples, which English always capitalises, and the
+     * province's own spelling (Shaanxi).
+     */
+    private static final class EnglishWords {
+        static final Set<String> KNOWN = load();
+
+        private static Set<String> load() {
+            Set<String> words = new java.util.HashSet<>(Set.of("january", "february", "march", "april", "may", "june",
+                    "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday", "china", "chinese", "asia", "asian", "america",
+                    "american", "canada", "canadian", "japan", "japanese", "korean", "europe", "european", "africa",
+                    "african", "russia", "russian", "india", "indian", "macao", "taiwanese", "english", "muslim",
+                    "shaanxi"));
+            Matcher m = Pattern.compile("(?<![A-Za-z])[a-z]+").matcher("");
+            for (org.sitrep.risk.classification.LabelledReport r : org.sitrep.risk.classification.Corpus.load().reports()) {
+                m.reset(r.text());
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+            return words;
+        }
+    }
+
+    /** How many pinyin syllables the word is spelt with (fewest), 0 when it is not spelt in pinyin (an English word). */
+    static int syllables(String word) {
+        int n = word.length();
+        int[] best = new int[n + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int start = Math.max(0, end - 6); start < end; start++) {
+                if (best[start] != Integer.MAX_VALUE && SYLLABLES.contains(word.substring(start, end))) {
+                    best[end] = Math.min(best[end], best[start] + 1);
+                }
+            }
+        }
+        return best[n] == Integer.MAX_VALUE ? 0 : best[n];
     }
 
     private static final List<String> KINDS = List.of(ZH_KINDS.split("\\|"));

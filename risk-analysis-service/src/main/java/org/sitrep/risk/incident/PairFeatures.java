@@ -17,7 +17,7 @@ public final class PairFeatures {
             "same stated day", "same stated hour", "two languages × concepts", "two languages × figures",
             "a follow-up report × rare shingles shared", "rare shingles shared (log count, up to 12)",
             "names shared (up to 2)", "within 3 hours", "within 12 hours", "stated hours differ",
-            "no stated day in common"};
+            "no stated day in common", "one names the other's county"};
 
     static final int SIZE = NAMES.length;
 
@@ -52,13 +52,16 @@ public final class PairFeatures {
         boolean sameHour = hoursA.stream().anyMatch(h -> hoursB.contains(h) || hoursB.contains((h + 1) % 24)
                 || hoursB.contains((h + 23) % 24));
         double x = cross ? 1 : 0;
+        boolean sameCounty = a.regionCode().equals(b.regionCode());
+        boolean countyNamed = !sameCounty && (fa.namesCounty(b.regionCode()) || fb.namesCounty(a.regionCode())
+                || fa.nameACountyWith(fb, a.regionCode().substring(0, 4)));
         double rareShared = Math.log1p(Math.min(capped[13], 12)) / Math.log(13);
         return new double[] {
                 TextFingerprint.cosine(plain, text),
                 TextFingerprint.cosine(capped, text),
                 concepts,
                 figures,
-                a.regionCode().equals(b.regionCode()) ? 1 : 0,
+                sameCounty ? 1 : 0,
                 sameCategory ? 1 : 0,
                 bothCategories && !sameCategory ? 1 : 0,
                 gap,
@@ -75,6 +78,7 @@ public final class PairFeatures {
                 hours <= 12 ? 1 : 0,
                 // what two texts state and contradict: another hour, another day
                 !hoursA.isEmpty() && !hoursB.isEmpty() && !sameHour ? 1 : 0,
-                !daysA.isEmpty() && !daysB.isEmpty() && !sameDay ? 1 : 0};
+                !daysA.isEmpty() && !daysB.isEmpty() && !sameDay ? 1 : 0,
+                countyNamed ? 1 : 0};
     }
 }

@@ -58,6 +58,7 @@ public final class TextFingerprint {
         all.addAll(Figures.of(text));
         all.addAll(Concepts.bundled().of(text));
         all.addAll(Names.of(text));
+        all.addAll(Counties.configured().of(text));
         return new TextFingerprint(all.stream().mapToInt(TextFingerprint::feature).distinct().sorted().toArray());
     }
 
@@ -82,6 +83,21 @@ public final class TextFingerprint {
             hours = h;
         }
         return h;
+    }
+
+    /** True when the text names the county of this code ({@link Counties}). */
+    boolean namesCounty(String code) {
+        return java.util.Arrays.binarySearch(features, feature(Counties.PREFIX + code)) >= 0;
+    }
+
+    /** True when both texts name one county. */
+    boolean nameACountyWith(TextFingerprint other, String cityPrefix) {
+        for (String code : Counties.configured().codes()) {
+            if (code.startsWith(cityPrefix) && namesCounty(code) && other.namesCounty(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the text says it follows up an earlier report. */

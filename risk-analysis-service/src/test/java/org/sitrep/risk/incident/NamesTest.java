@@ -16,6 +16,20 @@ class NamesTest {
     }
 
     @Test
+    void aCapitalisedWordSpeltInPinyinIsANameUnlessItIsEnglishOrARegion() {
+        assertThat(Names.of("Around 90 machinists at Dinghua Apparel refused to start work"))
+                .contains("~name:dinghua");
+        assertThat(Names.of("a van tried to cross the Shagou low-water bridge")).contains("~name:shagou");
+        // English words spelt with pinyin letters, a month, and the name of a county are not names of the incident
+        assertThat(Names.of("officers of the Traffic Police came on 3 June with China Mobile staff to the Ziyang site"))
+                .isEmpty();
+        // a capitalised word at the start of a sentence may be any English word
+        assertThat(Names.of("Dinghua. Gate closed.")).isEmpty();
+        assertThat(Names.syllables("dinghua")).isEqualTo(2);
+        assertThat(Names.syllables("apparel")).isZero();
+    }
+
+    @Test
     void genericStemsAreNotNames() {
         assertThat(Names.of("某公司一名员工在该小区被盗")).isEmpty();
         assertThat(Names.of("The local village and the county road were closed")).isEmpty();
