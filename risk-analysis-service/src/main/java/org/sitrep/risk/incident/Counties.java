@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sitrep.regions.Region;
@@ -28,11 +29,13 @@ final class Counties {
     private static final Set<String> AMBIGUOUS = Set.of("新城", "长安", "白河");
     private static volatile Counties configured;
 
-    private record County(String code, String full, String shortName, Pattern english) {
+    /** {@code spelt}: the pinyin of the short name; {@code withCountyWord}: in English only before "county" or "district". */
+    private record County(String code, String full, String shortName, String spelt, boolean withCountyWord) {
     }
 
     private final List<County> counties = new ArrayList<>();
     private final Set<String> spellings = new java.util.HashSet<>();
+    private final java.util.Map<String, List<County>> bySpelling = new java.util.HashMap<>();
 
     Counties(RegionCatalogue catalogue) {
         for (Region r : catalogue.all()) {
@@ -48,9 +51,11 @@ final class Counties {
                 continue;
             }
             boolean alone = suffixed && !AMBIGUOUS.contains(stem);
-            Pattern english = spelt == null ? null
-                    : Pattern.compile("\\b" + spelt + (alone ? "" : "\\s+(county|district)") + "\\b");
-            counties.add(new County(r.code(), full, alone ? stem : null, english));
+            County county = new County(r.code(), full, alone ? stem : null, spelt, !alone);
+            counties.add(county);
+            if (spelt != null) {
+                bySpelling.computeIfAbsent(spelt, k -> new ArrayList<>()).add(county);
+            }
         }
     }
 
@@ -84,23 +89,29 @@ final class Counties {
     /** The codes of the counties the text names, as {@code ~county:610924} shingles. */
     Set<String> of(String text) {
         Set<String> out = new TreeSet<>();
-        String latin = null;
         for (County c : counties) {
             if (text.contains(c.full()) || (c.shortName() != null && namesShort(text, c.shortName()))) {
                 out.add(PREFIX + c.code());
-                continue;
             }
-            if (c.english() != null) {
-                if (latin == null) {
-                    latin = text.toLowerCase(Locale.ROOT).replaceAll("(?<=\\p{L})['’-](?=\\p{L})", "");
-                }
-                if (c.english().matcher(latin).find()) {
-                    out.add(PREFIX + c.code());
+        }
+        Matcher words = LATIN_WORD.matcher(text);
+        String previous = null;
+        while (words.find()) {
+            String word = words.group().toLowerCase(Locale.ROOT).replaceAll("['’-]", "");
+            for (String candidate : previous == null ? List.of(word) : List.of(word, previous)) {
+                for (County c : bySpelling.getOrDefault(candidate, List.of())) {
+                    boolean countyWord = candidate.equals(previous) && (word.equals("county") || word.equals("district"));
+                    if (c.withCountyWord() ? countyWord : candidate.equals(word)) {
+                        out.add(PREFIX + c.code());
+                    }
                 }
             }
+            previous = word;
         }
         return out;
     }
+
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]+(?:['’-][A-Za-z]+)*");
 
     private static final String TOWN_OR_ROAD = "镇乡村路街巷社道";
 

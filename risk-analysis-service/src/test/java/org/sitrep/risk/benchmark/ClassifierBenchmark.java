@@ -192,7 +192,7 @@ class ClassifierBenchmark {
                 + "uses (double-array-trie dictionary segmenter with the domain words) on the same inputs, the baseline "
                 + "the classifier cannot beat; the Viterbi row is HanLP's default segmenter, used before logreg-1.1, for "
                 + "reference. *Incident fingerprint* is what the linker keeps of a report (shingles, figures, days and "
-                + "hours, concepts of the lexicon, names of places); *incident linking* is that plus the link model "
+                + "hours, concepts of the lexicon, names of places, counties named); *incident linking* is that plus the link model "
                 + "against " + CANDIDATES + " earlier reports, the candidates of a busy city-level area over the 36-hour "
                 + "window.\n\n");
         md.append("## Machine\n\n| | |\n|---|---|\n");
