@@ -20,9 +20,11 @@ import java.util.stream.Stream;
  * Helper of deploy/local/run.sh, run with the JDK's single-file launcher (java LocalDemo.java ...):
  * <ul>
  * <li>{@code wait <url>...} waits until every URL answers 200 (the services' readiness);</li>
- * <li>{@code seed <ingest-url> <briefing-url> <corpus-dir> <count>} submits a demo set of reports from several units and
- * counties spread over the past three weeks (taken from the labelled corpus, submitted with an externalId so a second
- * run adds nothing), waits until they are classified, and generates a briefing for the past seven days.</li>
+ * <li>{@code seed <ingest-url> <briefing-url> <corpus-dir> <count> [<groups-file> <group-count>]} submits a demo set of
+ * reports from several units and counties spread over the past three weeks (taken from the labelled corpus, submitted
+ * with an externalId so a second run adds nothing), and, from the labelled duplicate groups, incidents reported by
+ * several units within the past week, each group keeping the hours between its reports; waits until they are
+ * classified, and generates a briefing for the past seven days.</li>
  * </ul>
  * Needs nothing but the JDK.
  */
@@ -33,9 +35,11 @@ public class LocalDemo {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "wait" -> waitReady(List.of(args).subList(1, args.length), Duration.ofMinutes(3));
-            case "seed" -> seed(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+            case "seed" -> seed(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]),
+                    args.length > 6 ? Path.of(args[5]) : null, args.length > 6 ? Integer.parseInt(args[6]) : 0);
             default -> {
-                System.err.println("usage: LocalDemo wait <url>... | seed <ingest-url> <briefing-url> <corpus-dir> <count>");
+                System.err.println("usage: LocalDemo wait <url>... | seed <ingest-url> <briefing-url> <corpus-dir> <count>"
+                        + " [<groups-file> <group-count>]");
                 System.exit(2);
             }
         }
@@ -66,7 +70,8 @@ public class LocalDemo {
         }
     }
 
-    static void seed(String ingest, String briefing, Path corpusDir, int count) throws Exception {
+    static void seed(String ingest, String briefing, Path corpusDir, int count, Path groupsFile, int groupCount)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(corpusDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
@@ -86,6 +91,9 @@ public class LocalDemo {
             // spread over the past 21 days, more in the last week so the map shows change
             long minutesAgo = (long) (Math.pow(random.nextDouble(), 1.6) * 21 * 24 * 60) + 30;
             items.add(report(line, now.minus(minutesAgo, ChronoUnit.MINUTES)));
+        }
+        if (groupsFile != null) {
+            items.addAll(groups(groupsFile, groupCount, now, random));
         }
         int accepted = 0;
         for (int from = 0; from < items.size(); from += 200) {
@@ -113,10 +121,43 @@ public class LocalDemo {
             Thread.sleep(1000);
         }
         System.out.println("classified reports on the situation map: " + total);
+        HttpResponse<String> situation = get(briefing + "/api/v1/situation?from=" + now.minus(30, ChronoUnit.DAYS) + "&to="
+                + now.plus(1, ChronoUnit.HOURS));
+        Matcher incidents = Pattern.compile("\"incidentTotals\":\\{[^}]*\"ALL\":(\\d+)").matcher(situation.body());
+        if (incidents.find()) {
+            System.out.println("incidents they describe: " + incidents.group(1));
+        }
         HttpResponse<String> created = post(briefing + "/api/v1/briefings",
                 "{\"from\":\"" + now.minus(7, ChronoUnit.DAYS) + "\",\"to\":\"" + now.plus(1, ChronoUnit.HOURS) + "\"}");
         System.out.println("briefing for the past 7 days: HTTP " + created.statusCode() + " "
                 + created.headers().firstValue("Location").orElse(""));
+    }
+
+    /**
+     * Reports of {@code count} labelled incidents with more than one report each, every incident moved to a random time
+     * in the past week with the hours between its reports kept.
+     */
+    static List<String> groups(Path file, int count, Instant now, Random random) throws IOException {
+        java.util.Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                byGroup.computeIfAbsent(field(line, "group"), k -> new ArrayList<>()).add(line);
+            }
+        }
+        List<List<String>> several = byGroup.values().stream().filter(g -> g.size() > 1).toList();
+        int step = Math.max(1, several.size() / Math.max(1, count));
+        List<String> out = new ArrayList<>();
+        for (int i = 0, taken = 0; i < several.size() && taken < count; i += step, taken++) {
+            List<String> group = several.get(i);
+            Instant first = group.stream().map(l -> Instant.parse(field(l, "occurredAt"))).min(Instant::compareTo).orElseThrow();
+            Instant last = group.stream().map(l -> Instant.parse(field(l, "occurredAt"))).max(Instant::compareTo).orElseThrow();
+            long span = Duration.between(first, last).toMinutes();
+            Instant start = now.minus(span + 30 + random.nextInt(6 * 24 * 60), ChronoUnit.MINUTES);
+            for (String line : group) {
+                out.add(report(line, start.plus(Duration.between(first, Instant.parse(field(line, "occurredAt"))))));
+            }
+        }
+        return out;
     }
 
     /** Turns a corpus line into a submission: same unit, region, title and text, a new time, an externalId. */

@@ -97,7 +97,8 @@ java deploy/local/LocalDemo.java wait \
 if [ "$DEMO" = 1 ]; then
   echo "loading the demo data set ..."
   java deploy/local/LocalDemo.java seed "http://127.0.0.1:$INGEST_PORT" "http://127.0.0.1:$BRIEFING_PORT" \
-    risk-analysis-service/src/main/resources/corpus 240
+    risk-analysis-service/src/main/resources/corpus 240 \
+    risk-analysis-service/src/main/resources/incidents/duplicate-groups.jsonl 40
 fi
 
 cat <<INFO
