@@ -177,7 +177,12 @@ class AlertFlowTest {
 
     @Test
     void aGradeTwoReportRaisesASevereReportAlertAtOnceASecondUpdatesItAndItExpires() throws Exception {
-        String county = randomCounty();
+        // a severe-report alert stays open whatever day its reports tell of: start from a county without one (other
+        // test classes share the database and leave theirs open)
+        String county = COUNTIES.stream().filter(c -> given().queryParam("regionCode", c).get("/api/v1/alerts").jsonPath()
+                .<Map<String, Object>>getList("$").stream()
+                .noneMatch(a -> "SEVERE_REPORT".equals(a.get("kind")) && "PUBLIC_SAFETY".equals(a.get("category"))))
+                .findFirst().orElseThrow();
         LocalDate day = randomPastDay();
         try (TopicReader alertsOut = new TopicReader(TestInfrastructure.get().bootstrapServers(), "risk-alerts")) {
             String firstReport = sendReport(county, at(day, 10), GRADE_II_TEXT);
