@@ -303,8 +303,10 @@ class CrossValidationTest {
                 "`src/test/resources/%s`: %d reports written after the model was built, by a writer who read only the "
                         + "labelling guide (never the corpus, the first check set or the code): 30 per category, half "
                         + "English, a fifth of the Chinese mixed with English, %d deliberately ambiguous cases decided by the "
-                        + "guide's rules. Never used for training or for any choice. Scored with the model trained on the whole "
-                        + "corpus: macro-F1 **%.3f**, accuracy %.3f, %d flagged needsReview; ambiguous cases %s.%n%n",
+                        + "guide's rules. Never used for training. Its first score (macro-F1 0.927, English 0.882, with the "
+                        + "1,240-report corpus) led to one decision, taken on that aggregate alone (its errors were not read): "
+                        + "150 more English reports by a third writer, who saw neither check set, joined the corpus (en-09). "
+                        + "Scored with the model trained on the whole corpus: macro-F1 **%.3f**, accuracy %.3f, %d flagged needsReview; ambiguous cases %s.%n%n",
                 SECOND_CHECK_SET, second.all().total, second.ambiguous().total, second.all().macroF1(),
                 second.all().accuracy(), second.flagged(),
                 String.format(Locale.ROOT, "accuracy %.3f", second.ambiguous().accuracy())));
