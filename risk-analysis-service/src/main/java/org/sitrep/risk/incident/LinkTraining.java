@@ -249,7 +249,16 @@ public final class LinkTraining {
     /** Seed, start and span of the corpus's placement in time for the service's model. */
     static final long PLACEMENT_SEED = 11;
     static final Instant PLACEMENT_START = Instant.parse("2026-03-02T00:00:00Z");
-    static final int PLACEMENT_DAYS = 21;
+    /**
+     * How densely the corpus is placed in time: a busy office's reports of every kind, about 56 a day across the
+     * province's counties. Fixed, so that the corpus growing does not make the office busier.
+     */
+    public static final int REPORTS_PER_DAY = 56;
+
+    /** The days over which {@code reports} distinct reports are placed at {@link #REPORTS_PER_DAY}. */
+    public static int placementDays(int reports) {
+        return Math.max(1, Math.round(reports / (float) REPORTS_PER_DAY));
+    }
 
     /**
      * The linker the service runs: shingle weights from the corpus, the model fitted on the labelled duplicate groups
@@ -262,7 +271,8 @@ public final class LinkTraining {
                 maxDocumentFrequency);
         List<Report> groups = labelledGroups().stream().map(r -> r.withCategory(categoryOf.apply(r.title(), r.body())))
                 .toList();
-        List<Report> placed = placed(distinct(corpus), PLACEMENT_SEED, PLACEMENT_START, PLACEMENT_DAYS);
+        List<Report> placed = placed(distinct(corpus), PLACEMENT_SEED, PLACEMENT_START,
+                placementDays(corpus.size()));
         return train(window, threshold, weights, List.of(groups, placed));
     }
 }

@@ -81,10 +81,12 @@ class IncidentLinkingEvaluationTest {
         return java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 2 == parity).mapToObj(all::get).toList();
     }
 
-    /** Half the corpus (620 distinct incidents) over 11 days: about 56 reports a day, a busy office. */
-    static final List<Report> TRAINING_CORPUS = LinkTraining.placed(corpusReports(0), 11, START, 11);
+    /** Half the corpus as distinct incidents at a busy office's density ({@link LinkTraining#REPORTS_PER_DAY}). */
+    static final List<Report> TRAINING_CORPUS = LinkTraining.placed(corpusReports(0), 11, START,
+            LinkTraining.placementDays(corpusReports(0).size()));
     /** The other half, never seen by any model here, at the same density: every link among them is a false merge. */
-    static final List<Report> HELD_OUT_CORPUS = LinkTraining.placed(corpusReports(1), 7, START, 11);
+    static final List<Report> HELD_OUT_CORPUS = LinkTraining.placed(corpusReports(1), 7, START,
+            LinkTraining.placementDays(corpusReports(1).size()));
 
     /**
      * Shingle weights learnt, as the service learns them, from corpus reports only (never the labelled groups), and
@@ -207,7 +209,7 @@ class IncidentLinkingEvaluationTest {
                 over the incidents (%d of %d predicted pairs correct, %d labelled pairs): the model scoring a fold never saw
                 its incidents. Pairs whose later report is Chinese: precision %.3f, recall %.3f; English: precision %.3f,
                 recall %.3f. **False merges: %.1f %%** of %d corpus reports — all distinct incidents, never seen by the model,
-                placed at random over 11 days in their counties (about 56 a day; the dates they state moved with them, each
+                placed at random over %d days in their counties (about %d a day; the dates they state moved with them, each
                 keeping its distance from the first) — are merged into another report's incident.
 
                 **Second batch held out:** a model fitted on the first batch only (and the corpus) links the second batch
@@ -248,7 +250,7 @@ class IncidentLinkingEvaluationTest {
                   change with them).
 
                 The service fits the model at start-up (about 3 s) on every comparable pair of all labelled groups and
-                of the whole corpus placed the same way over 21 days. The coefficients below are of the model fitted on
+                of the whole corpus placed the same way over %d days. The coefficients below are of the model fitted on
                 all labelled groups and the training half of the corpus (inputs scaled 0–1):
 
                 %s
@@ -279,8 +281,10 @@ class IncidentLinkingEvaluationTest {
                 The threshold and the ridge penalty were chosen on these cross-validated figures.
                 """, reports.size(), groups, FIRST_BATCH_GROUPS, score.precision(), score.recall(), score.f1(), THRESHOLD,
                 FOLDS, score.truePositives(), score.predicted(), score.actual(), zh.precision(), zh.recall(), en.precision(),
-                en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(), heldOut.precision(), heldOut.recall(),
+                en.recall(), 100 * falseMerges, HELD_OUT_CORPUS.size(),
+                LinkTraining.placementDays(HELD_OUT_CORPUS.size()), LinkTraining.REPORTS_PER_DAY, heldOut.precision(), heldOut.recall(),
                 heldOut.truePositives(), heldOut.predicted(), heldOut.actual(), WINDOW.toHours(), MAX_DOCUMENT_FREQUENCY,
+                LinkTraining.placementDays(CORPUS.reports().size()),
                 coefficients, sweep, score.precision(), score.recall());
         System.out.println(report);
         Path target = Path.of("target", "incident-linking.md");
