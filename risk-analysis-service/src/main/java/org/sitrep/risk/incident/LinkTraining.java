@@ -121,20 +121,20 @@ public final class LinkTraining {
         long shift = java.time.temporal.ChronoUnit.DAYS.between(anchor, day);
         Function<LocalDate, LocalDate> move = d -> d.plusDays(shift);
         String s = replace(ZH_MONTH_DAY, text, m -> {
-            LocalDate d = move.apply(date(day.getYear(), int1(m, 1), int1(m, 2), anchor));
+            LocalDate d = move.apply(statedDate(ZH_MONTH_DAY, m, day.getYear(), anchor));
             return d.getMonthValue() + "月" + d.getDayOfMonth() + m.group(3);
         });
         s = replace(ZH_DAY, s, m -> move.apply(nearest(anchor, int1(m, 1))).getDayOfMonth() + m.group(2));
         s = replace(ZH_CASE, s, m -> {
-            LocalDate d = move.apply(date(day.getYear(), int1(m, 2), int1(m, 4), anchor));
+            LocalDate d = move.apply(statedDate(ZH_CASE, m, day.getYear(), anchor));
             return m.group(1) + d.getMonthValue() + m.group(3) + d.getDayOfMonth() + m.group(5);
         });
         s = replace(EN_DAY_MONTH, s, m -> {
-            LocalDate d = move.apply(date(day.getYear(), MONTHS.indexOf(m.group(4)) + 1, int1(m, 1), anchor));
+            LocalDate d = move.apply(statedDate(EN_DAY_MONTH, m, day.getYear(), anchor));
             return d.getDayOfMonth() + m.group(3) + english(d);
         });
         s = replace(EN_MONTH_DAY, s, m -> {
-            LocalDate d = move.apply(date(day.getYear(), MONTHS.indexOf(m.group(1)) + 1, int1(m, 3), anchor));
+            LocalDate d = move.apply(statedDate(EN_MONTH_DAY, m, day.getYear(), anchor));
             return english(d) + m.group(2) + d.getDayOfMonth();
         });
         return s;
@@ -147,10 +147,7 @@ public final class LinkTraining {
         for (Pattern p : List.of(ZH_MONTH_DAY, ZH_CASE, EN_DAY_MONTH, EN_MONTH_DAY)) {
             Matcher m = p.matcher(text);
             if (m.find() && m.start() < best) {
-                LocalDate d = p == ZH_MONTH_DAY ? date(year, int1(m, 1), int1(m, 2), null)
-                        : p == ZH_CASE ? date(year, int1(m, 2), int1(m, 4), null)
-                        : p == EN_DAY_MONTH ? date(year, MONTHS.indexOf(m.group(4)) + 1, int1(m, 1), null)
-                        : date(year, MONTHS.indexOf(m.group(1)) + 1, int1(m, 3), null);
+                LocalDate d = statedDate(p, m, year, null);
                 if (d != null) {
                     best = m.start();
                     first = d;
@@ -164,6 +161,18 @@ public final class LinkTraining {
             }
         }
         return first;
+    }
+
+    /** The date a match of one of the month-and-day patterns states, in {@code year} (see {@link #date}). */
+    private static LocalDate statedDate(Pattern p, Matcher m, int year, LocalDate fallback) {
+        if (p == ZH_MONTH_DAY) {
+            return date(year, int1(m, 1), int1(m, 2), fallback);
+        } else if (p == ZH_CASE) {
+            return date(year, int1(m, 2), int1(m, 4), fallback);
+        } else if (p == EN_DAY_MONTH) {
+            return date(year, MONTHS.indexOf(m.group(4)) + 1, int1(m, 1), fallback);
+        }
+        return date(year, MONTHS.indexOf(m.group(1)) + 1, int1(m, 3), fallback);
     }
 
     private static int int1(Matcher m, int group) {
