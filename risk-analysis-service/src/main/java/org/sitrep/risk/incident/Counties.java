@@ -11,9 +11,6 @@ import java.util.regex.Pattern;
 import org.sitrep.regions.Region;
 import org.sitrep.regions.RegionCatalogue;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.py.Pinyin;
-
 /**
  * The counties of the region catalogue a text names: a city office writing about "镇安县一铁矿" or "the Ziyang county
  * government website" speaks of an incident in that county, though its report carries the city's own code. A county
@@ -36,6 +33,7 @@ final class Counties {
     private final List<County> counties = new ArrayList<>();
     private final Set<String> spellings = new java.util.HashSet<>();
     private final java.util.Map<String, List<County>> bySpelling = new java.util.HashMap<>();
+    private final java.util.Map<Integer, String> byFeature = new java.util.HashMap<>();
 
     Counties(RegionCatalogue catalogue) {
         for (Region r : catalogue.all()) {
@@ -43,7 +41,7 @@ final class Counties {
             boolean suffixed = full.length() > 2 && "省市县区旗".indexOf(full.charAt(full.length() - 1)) >= 0;
             // 镇安县 → 镇安; a two-character name keeps its suffix (勉县) and is spelt by its first character (Mian)
             String stem = suffixed ? full.substring(0, full.length() - 1) : full.substring(0, 1);
-            String spelt = pinyin(stem);
+            String spelt = Names.pinyin(stem);
             if (spelt != null && stem.length() >= 2) {
                 spellings.add(spelt);
             }
@@ -53,22 +51,11 @@ final class Counties {
             boolean alone = suffixed && !AMBIGUOUS.contains(stem);
             County county = new County(r.code(), full, alone ? stem : null, spelt, !alone);
             counties.add(county);
+            byFeature.put(TextFingerprint.feature(PREFIX + r.code()), r.code());
             if (spelt != null) {
                 bySpelling.computeIfAbsent(spelt, k -> new ArrayList<>()).add(county);
             }
         }
-    }
-
-    /** The pinyin of the characters without tones (镇安 → zhenan), or null when one has none. */
-    private static String pinyin(String han) {
-        StringBuilder spelt = new StringBuilder();
-        for (Pinyin p : HanLP.convertToPinyinList(han)) {
-            if (p == Pinyin.none5) {
-                return null;
-            }
-            spelt.append(p.getPinyinWithoutTone());
-        }
-        return spelt.toString();
     }
 
     /** The counties of the catalogue the office runs with ({@code sitrep.regions.file}, else the bundled one). */
@@ -138,8 +125,8 @@ final class Counties {
         return spellings.contains(word);
     }
 
-    /** The codes of the counties of the catalogue, for decoding fingerprints. */
-    List<String> codes() {
-        return counties.stream().map(County::code).toList();
+    /** The county codes by the hashed feature of their {@code ~county:} shingle, for decoding fingerprints. */
+    java.util.Map<Integer, String> byFeature() {
+        return byFeature;
     }
 }

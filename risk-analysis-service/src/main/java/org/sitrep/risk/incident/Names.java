@@ -135,13 +135,21 @@ final class Names {
                 return;
             }
         }
+        String spelt = pinyin(stem);
+        if (spelt != null) {
+            out.add(PREFIX + spelt);
+        }
+    }
+
+    /** The pinyin of the characters without tones (镇安 → zhenan), or null when one has none. */
+    static String pinyin(String han) {
         StringBuilder spelt = new StringBuilder();
-        for (Pinyin p : HanLP.convertToPinyinList(stem)) {
+        for (Pinyin p : HanLP.convertToPinyinList(han)) {
             if (p == Pinyin.none5) {
-                return;
+                return null;
             }
             spelt.append(p.getPinyinWithoutTone());
         }
-        out.add(PREFIX + spelt);
+        return spelt.toString();
     }
 }

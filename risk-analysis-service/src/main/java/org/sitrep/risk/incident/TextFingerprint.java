@@ -62,38 +62,61 @@ public final class TextFingerprint {
         return new TextFingerprint(all.stream().mapToInt(TextFingerprint::feature).distinct().sorted().toArray());
     }
 
-    private volatile Set<Integer> days;
-    private volatile Set<Integer> hours;
+    /** What the fingerprint's concept features state: days of the month, hours of the day, counties named. */
+    private record Stated(Set<Integer> days, Set<Integer> hours, Set<String> counties) {
+    }
+
+    private volatile Stated stated;
+
+    /** Decoded once, on first use, in one pass over the features. */
+    private Stated stated() {
+        Stated s = stated;
+        if (s == null) {
+            Set<Integer> d = new TreeSet<>();
+            Set<Integer> h = new TreeSet<>();
+            Set<String> c = new TreeSet<>();
+            java.util.Map<Integer, String> countyOf = Counties.configured().byFeature();
+            for (int f : features) {
+                if ((f & 3) == CONCEPT) {
+                    Integer day = DAYS.get(f);
+                    if (day != null) {
+                        d.add(day);
+                    }
+                    Integer hour = HOURS.get(f);
+                    if (hour != null) {
+                        h.add(hour);
+                    }
+                    String county = countyOf.get(f);
+                    if (county != null) {
+                        c.add(county);
+                    }
+                }
+            }
+            s = new Stated(d, h, c);
+            stated = s;
+        }
+        return s;
+    }
 
     /** The days of the month the text names. */
     Set<Integer> days() {
-        Set<Integer> d = days;
-        if (d == null) {
-            d = decode(DAYS);
-            days = d;
-        }
-        return d;
+        return stated().days();
     }
 
     /** The hours of the day the text names. */
     Set<Integer> hours() {
-        Set<Integer> h = hours;
-        if (h == null) {
-            h = decode(HOURS);
-            hours = h;
-        }
-        return h;
+        return stated().hours();
     }
 
     /** True when the text names the county of this code ({@link Counties}). */
     boolean namesCounty(String code) {
-        return java.util.Arrays.binarySearch(features, feature(Counties.PREFIX + code)) >= 0;
+        return stated().counties().contains(code);
     }
 
-    /** True when both texts name one county. */
+    /** True when both texts name one county of the city-level area {@code cityPrefix}. */
     boolean nameACountyWith(TextFingerprint other, String cityPrefix) {
-        for (String code : Counties.configured().codes()) {
-            if (code.startsWith(cityPrefix) && namesCounty(code) && other.namesCounty(code)) {
+        for (String code : stated().counties()) {
+            if (code.startsWith(cityPrefix) && other.namesCounty(code)) {
                 return true;
             }
         }
@@ -106,19 +129,6 @@ public final class TextFingerprint {
     }
 
     private static final int FOLLOW_UP = feature(Figures.FOLLOW_UP);
-
-    private Set<Integer> decode(java.util.Map<Integer, Integer> codes) {
-        Set<Integer> out = new TreeSet<>();
-        for (int f : features) {
-            if ((f & 3) == CONCEPT) {
-                Integer v = codes.get(f);
-                if (v != null) {
-                    out.add(v);
-                }
-            }
-        }
-        return out;
-    }
 
     private static final java.util.Map<Integer, Integer> DAYS = codes(Figures.DAY, 1, 31);
     private static final java.util.Map<Integer, Integer> HOURS = codes(Figures.HOUR, 0, 23);
